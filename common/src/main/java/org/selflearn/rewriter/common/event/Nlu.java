@@ -1,0 +1,22 @@
+package org.selflearn.rewriter.common.event;
+
+import java.util.Map;
+
+/**
+ * The interpretation the assistant acted on.
+ *
+ * @param domain e.g. {@code Music}, may be null
+ * @param intent e.g. {@code PlayMusic}, may be null
+ * @param slots slot name to slot text, never null
+ * @param confidence 0..1, or NaN when absent
+ */
+public record Nlu(String domain, String intent, Map<String, String> slots, double confidence) {
+  public Nlu {
+    slots = slots == null ? Map.of() : Map.copyOf(slots);
+  }
+
+  /** {@code domain|intent}, the key used to compare interpretations; empty parts when absent. */
+  public String domainIntent() {
+    return (domain == null ? "" : domain) + "|" + (intent == null ? "" : intent);
+  }
+}

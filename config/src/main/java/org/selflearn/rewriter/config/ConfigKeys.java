@@ -1,0 +1,113 @@
+package org.selflearn.rewriter.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key of the system, declared once with type, default, allowed range and documentation. The
+ * README's configuration table and {@code ./rewrite config --print} are generated from this list.
+ */
+public final class ConfigKeys {
+  private static final Map<String, ConfigKey<?>> ALL = new LinkedHashMap<>();
+
+  // ---- mining ----
+  public static final ConfigKey<Integer> SESSION_GAP_SECONDS = add(ConfigKey.ofInt("mining.session-gap-seconds",
+      300, 1, 86_400, "Inactivity gap that ends a session when events carry no sessionId."));
+  public static final ConfigKey<Integer> REPHRASE_WINDOW_SECONDS = add(ConfigKey.ofInt(
+      "mining.rephrase-window-seconds", 45, 1, 3_600,
+      "A later turn can be a rephrase of the previous one only if it starts within this many seconds."));
+  public static final ConfigKey<Double> REPHRASE_MIN_SIMILARITY = add(ConfigKey.ofDouble(
+      "mining.rephrase-min-similarity", 0.5, 0, 1,
+      "Minimum combined phonetic/character/token similarity for a follow-up to count as a rephrase."));
+  public static final ConfigKey<Integer> GRACE_SECONDS = add(ConfigKey.ofInt("mining.grace-seconds", 10, 0, 3_600,
+      "Out-of-order tolerance: events of one customer may arrive this late and still be placed in time order."));
+  public static final ConfigKey<Long> ENGAGEMENT_THRESHOLD_MS = add(ConfigKey.ofLong(
+      "mining.engagement-threshold-ms", 30_000L, 0, 86_400_000L,
+      "signals.engagementMs at or above this marks a turn as a success."));
+  public static final ConfigKey<String> STATE_KEY = add(ConfigKey.ofChoice("mining.state-key", "UTTERANCE",
+      List.of("UTTERANCE", "INTERPRETATION"),
+      "What a Markov state is: the normalised utterance, or the NLU interpretation (domain|intent|slots)."));
+  public static final ConfigKey<Integer> DEDUP_HORIZON = add(ConfigKey.ofInt("mining.dedup-horizon", 2_000_000, 1,
+      Integer.MAX_VALUE, "How many recent event ids are remembered to drop redelivered duplicates."));
+
+  // ---- solve and selection ----
+  public static final ConfigKey<Integer> MIN_SUPPORT = add(ConfigKey.ofInt("solve.min-support", 5, 1, 1_000_000,
+      "Minimum number of chains that start at the source state for a rewrite to be kept."));
+  public static final ConfigKey<Integer> MIN_CUSTOMERS = add(ConfigKey.ofInt("solve.min-customers", 5, 1, 1_000_000,
+      "Privacy gate: minimum distinct customers whose chains go from source to target."));
+  public static final ConfigKey<Double> MIN_GAIN = add(ConfigKey.ofDouble("solve.min-gain", 0.2, 0, 1,
+      "Minimum gain: lower bound of the target's success probability minus the source's success probability."));
+  public static final ConfigKey<Double> CONFIDENCE = add(ConfigKey.ofDouble("solve.confidence", 0.9, 0.5, 0.9999,
+      "Confidence of the Beta-posterior lower bound used in place of point estimates."));
+  public static final ConfigKey<Double> SMOOTHING = add(ConfigKey.ofDouble("solve.smoothing", 0.5, 0, 100,
+      "Additive prior on the FAILURE transition of every state (pseudo-counts), so rarely seen states do not look"
+          + " certain."));
+  public static final ConfigKey<Integer> EXACT_MAX_STATES = add(ConfigKey.ofInt("solve.exact-max-states", 300, 1,
+      5_000, "Groups with at most this many transient states are solved exactly (dense LU); larger ones iteratively."));
+  public static final ConfigKey<Double> TOLERANCE = add(ConfigKey.ofDouble("solve.tolerance", 1e-10, 1e-15, 1e-3,
+      "Convergence tolerance (max absolute change) of the iterative solver."));
+  public static final ConfigKey<Integer> MAX_ITERATIONS = add(ConfigKey.ofInt("solve.max-iterations", 10_000, 1,
+      10_000_000, "Iteration cap of the iterative solver."));
+  public static final ConfigKey<Integer> KEEP_VERSIONS = add(ConfigKey.ofInt("table.keep-versions", 3, 1, 100,
+      "How many published table versions are kept for rollback."));
+
+  // ---- online ----
+  public static final ConfigKey<Double> BUDGET_MS = add(ConfigKey.ofDouble("online.budget-ms", 50, 1, 10_000,
+      "Latency budget of one rewrite; past it the request is returned unchanged."));
+  public static final ConfigKey<Integer> CANDIDATES = add(ConfigKey.ofInt("online.candidates", 20, 1, 500,
+      "Candidates retrieved from each index (dense and lexical) before ranking."));
+  public static final ConfigKey<Integer> GLOBAL_MIN_CUSTOMERS = add(ConfigKey.ofInt("online.global-min-customers", 5,
+      1, 1_000_000, "Privacy gate: a request enters the global index only if it succeeded for this many customers."));
+  public static final ConfigKey<Integer> PERSONAL_MAX_ENTRIES = add(ConfigKey.ofInt("online.personal-max-entries",
+      300, 1, 100_000, "Most successful requests remembered per customer (most frequent kept)."));
+  public static final ConfigKey<Boolean> PERSONAL_ENABLED = add(ConfigKey.ofBoolean("online.personal-enabled", true,
+      "Whether the personal layer is consulted."));
+  public static final ConfigKey<Boolean> GLOBAL_ENABLED = add(ConfigKey.ofBoolean("online.global-enabled", true,
+      "Whether the global retrieval layer is consulted."));
+  public static final ConfigKey<Boolean> PRECOMPUTED_ENABLED = add(ConfigKey.ofBoolean("online.precomputed-enabled",
+      true, "Whether the precomputed table is consulted."));
+  public static final ConfigKey<String> EMBEDDER = add(ConfigKey.ofChoice("online.embedder", "MINILM",
+      List.of("MINILM", "ONNX", "NONE"), "Dense encoder: the bundled all-MiniLM-L6-v2 (quantised), a user ONNX"
+          + " model (online.onnx-model-dir), or NONE for lexical/phonetic retrieval only."));
+  public static final ConfigKey<String> ONNX_MODEL_DIR = add(ConfigKey.ofString("online.onnx-model-dir", "-",
+      "Directory with model.onnx and tokenizer.json when online.embedder=ONNX."));
+  public static final ConfigKey<Double> TARGET_PRECISION = add(ConfigKey.ofDouble("ranker.target-precision", 0.92,
+      0.5, 1.0, "Precision the trigger threshold is tuned for on held-out mined pairs (a loss costs more than a"
+          + " miss)."));
+
+  // ---- streaming ----
+  public static final ConfigKey<String> APPLICATION_ID = add(ConfigKey.ofString("stream.application-id",
+      "rewriter-mining", "Kafka Streams application id; instances with the same id share the partitions."));
+  public static final ConfigKey<String> INPUT_TOPIC = add(ConfigKey.ofString("stream.input-topic",
+      "interaction-events", "Topic of interaction events, keyed by customerId."));
+  public static final ConfigKey<String> STATS_TOPIC = add(ConfigKey.ofString("stream.stats-topic",
+      "transition-stats", "Compacted output topic of aggregated transition statistics."));
+  public static final ConfigKey<String> DEAD_LETTER_TOPIC = add(ConfigKey.ofString("stream.dead-letter-topic",
+      "interaction-events-dlq", "Topic where rejected events go, with the reason in the 'rejection' header."));
+  public static final ConfigKey<Integer> COMMIT_INTERVAL_MS = add(ConfigKey.ofInt("stream.commit-interval-ms", 1000,
+      10, 600_000, "Kafka Streams commit interval."));
+  public static final ConfigKey<Integer> STREAM_THREADS = add(ConfigKey.ofInt("stream.threads", 1, 1, 64,
+      "Stream threads per instance."));
+  public static final ConfigKey<String> STATE_DIR = add(ConfigKey.ofString("stream.state-dir",
+      System.getProperty("java.io.tmpdir") + "/rewriter-streams", "Directory of the RocksDB state stores."));
+
+  private ConfigKeys() {}
+
+  private static <T> ConfigKey<T> add(ConfigKey<T> key) {
+    if (ALL.put(key.name(), key) != null) {
+      throw new IllegalStateException("duplicate configuration key " + key.name());
+    }
+    return key;
+  }
+
+  /** All keys in declaration order. */
+  public static List<ConfigKey<?>> all() {
+    return List.copyOf(ALL.values());
+  }
+
+  /** The key of that name, or null. */
+  public static ConfigKey<?> byName(String name) {
+    return ALL.get(name);
+  }
+}
