@@ -1,0 +1,43 @@
+package org.selflearn.rewriter.common.text;
+
+/**
+ * The evidence that two normalised utterances are the same request said differently, as used both by mining (is this
+ * a rephrase?) and by the online ranker (features of a candidate): phonetic (edit similarity of the joined Double
+ * Metaphone codes), spelling (character-trigram Dice), wording (token Jaccard), and their fixed blend
+ * {@link #combined}. Thread-safe.
+ */
+public final class UtteranceSimilarity {
+  private final PhoneticEncoder phonetics = new PhoneticEncoder();
+
+  /** The three measures of one pair. */
+  public record Scores(double phonetic, double trigram, double token) {
+    /** 0.4 phonetic + 0.35 trigram + 0.25 token: sound first, because speech errors are close in sound. */
+    public double combined() {
+      return 0.4 * phonetic + 0.35 * trigram + 0.25 * token;
+    }
+
+    /** The strongest single measure. */
+    public double max() {
+      return Math.max(phonetic, Math.max(trigram, token));
+    }
+  }
+
+  /** Compares two normalised utterances. */
+  public Scores compare(String a, String b) {
+    if (a.equals(b)) {
+      return new Scores(1, 1, 1);
+    }
+    return new Scores(Similarity.editSimilarity(phonetics.encodeJoined(a), phonetics.encodeJoined(b)),
+        Similarity.trigramDice(a, b), Similarity.tokenJaccard(a, b));
+  }
+
+  /** Phonetic similarity when one side's code is already known. */
+  public double phonetic(String codeA, String b) {
+    return Similarity.editSimilarity(codeA, phonetics.encodeJoined(b));
+  }
+
+  /** The joined phonetic code of a normalised utterance. */
+  public String phoneticCode(String normalized) {
+    return phonetics.encodeJoined(normalized);
+  }
+}

@@ -1,0 +1,86 @@
+package org.selflearn.rewriter.offline.mining;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Distinct customers behind a statistic: a sorted set of 64-bit customer hashes, capped at {@link #CAP}. Exact up to
+ * the cap, then saturates ("at least 64"); the gates need far fewer (default 5), so the cap never changes a decision
+ * while keeping every statistic small. Hash collisions (FNV-1a 64) are negligible at these sizes. Immutable.
+ */
+public final class CustomerSketch {
+  /** Largest count kept exactly. */
+  public static final int CAP = 64;
+  public static final CustomerSketch EMPTY = new CustomerSketch(new long[0]);
+
+  private final long[] hashes;
+
+  private CustomerSketch(long[] hashes) {
+    this.hashes = hashes;
+  }
+
+  /** The sketch of one customer. */
+  public static CustomerSketch of(String customerId) {
+    return new CustomerSketch(new long[] {hash(customerId)});
+  }
+
+  static CustomerSketch ofHashes(long[] sorted) {
+    return sorted.length == 0 ? EMPTY : new CustomerSketch(sorted);
+  }
+
+  /** FNV-1a 64 of the UTF-8 bytes. */
+  public static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h ^= (b & 0xff);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** Distinct customers, saturating at {@link #CAP}. */
+  public int count() {
+    return hashes.length;
+  }
+
+  long[] hashes() {
+    return hashes;
+  }
+
+  /** Union, capped (keeps the smallest hashes, so merging is associative and commutative). */
+  public CustomerSketch merge(CustomerSketch other) {
+    if (other.hashes.length == 0) {
+      return this;
+    }
+    if (hashes.length == 0) {
+      return other;
+    }
+    long[] out = new long[Math.min(CAP, hashes.length + other.hashes.length)];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (k < out.length && (i < hashes.length || j < other.hashes.length)) {
+      long next;
+      if (j >= other.hashes.length || (i < hashes.length && hashes[i] < other.hashes[j])) {
+        next = hashes[i++];
+      } else if (i >= hashes.length || other.hashes[j] < hashes[i]) {
+        next = other.hashes[j++];
+      } else {
+        next = hashes[i++];
+        j++;
+      }
+      out[k++] = next;
+    }
+    return new CustomerSketch(k == out.length ? out : Arrays.copyOf(out, k));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CustomerSketch c && Arrays.equals(hashes, c.hashes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(hashes);
+  }
+}
