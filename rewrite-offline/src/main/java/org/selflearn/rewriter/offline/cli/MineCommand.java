@@ -1,0 +1,45 @@
+package org.selflearn.rewriter.offline.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.selflearn.rewriter.offline.mining.FileMiner;
+import org.selflearn.rewriter.offline.mining.MiningSettings;
+import org.selflearn.rewriter.offline.mining.StatValue;
+import org.selflearn.rewriter.offline.mining.StatsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./rewrite mine --logs FILE --out DIR}. */
+@Command(name = "mine", mixinStandardHelpOptions = true,
+    description = "Mine rephrase chains from a log file (file mode, no broker): writes DIR/stats.tsv.gz (statistics"
+        + " format 1) and DIR/mining-summary.json.")
+final class MineCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOption config;
+
+  @Option(names = "--logs", required = true, paramLabel = "FILE", description = "Log file (.jsonl or .jsonl.gz).")
+  Path logs;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Statistics directory.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    InputFiles.existingFile(logs, "--logs");
+    long t0 = System.nanoTime();
+    FileMiner miner = new FileMiner(MiningSettings.from(config.load()));
+    miner.mine(logs, r -> { });
+    Map<String, StatValue> stats = miner.finish();
+    StatsFile.write(stats, out);
+    Map<String, Object> summary = miner.summary().toMap();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    summary.put("seconds", Math.round(seconds * 100) / 100.0);
+    summary.put("eventsPerSecond", Math.round(((Number) summary.get("events")).longValue() / seconds));
+    Json.write(out.resolve("mining-summary.json"), summary);
+    summary.forEach((k, v) -> System.out.printf("%-16s %s%n", k, v));
+    System.out.println("wrote " + out.resolve(StatsFile.FILE_NAME));
+    return 0;
+  }
+}
