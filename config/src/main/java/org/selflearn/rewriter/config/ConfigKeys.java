@@ -67,6 +67,11 @@ public final class ConfigKeys {
       "Whether the global retrieval layer is consulted."));
   public static final ConfigKey<Boolean> PRECOMPUTED_ENABLED = add(ConfigKey.ofBoolean("online.precomputed-enabled",
       true, "Whether the precomputed table is consulted."));
+  public static final ConfigKey<Integer> RELOAD_SECONDS = add(ConfigKey.ofInt("online.reload-seconds", 5, 0, 86_400,
+      "How often the online rewriter looks for a newly published rewrite table (0: never)."));
+  public static final ConfigKey<Double> USUALLY_SUCCEEDS = add(ConfigKey.ofDouble("online.usually-succeeds", 0.85, 0.5,
+      1.0, "A request whose own smoothed success rate is at least this (over 20+ turns) is left unchanged unless"
+          + " the customer's own history says otherwise."));
   public static final ConfigKey<String> EMBEDDER = add(ConfigKey.ofChoice("online.embedder", "MINILM",
       List.of("MINILM", "ONNX", "NONE"), "Dense encoder: the bundled all-MiniLM-L6-v2 (quantised), a user ONNX"
           + " model (online.onnx-model-dir), or NONE for lexical/phonetic retrieval only."));

@@ -1,5 +1,6 @@
 package org.selflearn.rewriter.offline.cli;
 
+import org.selflearn.rewriter.offline.io.Json;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

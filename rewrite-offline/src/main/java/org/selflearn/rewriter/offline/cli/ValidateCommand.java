@@ -1,5 +1,6 @@
 package org.selflearn.rewriter.offline.cli;
 
+import org.selflearn.rewriter.offline.io.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

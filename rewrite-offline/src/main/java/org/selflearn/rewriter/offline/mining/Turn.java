@@ -3,6 +3,7 @@ package org.selflearn.rewriter.offline.mining;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import org.selflearn.rewriter.common.event.DeviceType;
 import org.selflearn.rewriter.common.event.Feedback;
 import org.selflearn.rewriter.common.event.InteractionEvent;
 import org.selflearn.rewriter.common.text.TextNormalizer;
@@ -15,6 +16,7 @@ import org.selflearn.rewriter.markov.StateNames;
  * @param timestampMs event time
  * @param customerId customer (kept for distinct counting only; never logged)
  * @param device device id or type, may be empty
+ * @param deviceType device type
  * @param heard normalised heard utterance
  * @param state the Markov state of this turn
  * @param domainIntent {@code domain|intent} or empty
@@ -23,7 +25,8 @@ import org.selflearn.rewriter.markov.StateNames;
  * @param feedback explicit feedback
  * @param engagementMs engagement
  */
-public record Turn(String eventId, long timestampMs, String customerId, String device, String heard, String state,
+public record Turn(String eventId, long timestampMs, String customerId, String device, DeviceType deviceType,
+    String heard, String state,
     String domainIntent, boolean failed, boolean bargeIn, Feedback feedback, long engagementMs) {
 
   /** Builds the turn of an event; {@code interpretationState} selects the INTERPRETATION state key. */
@@ -33,7 +36,7 @@ public record Turn(String eventId, long timestampMs, String customerId, String d
     String state = e.rewrite() == null ? base
         : StateNames.rewritten(base, TextNormalizer.normalize(e.rewrite().to()));
     String device = e.deviceId() != null ? e.deviceId() : e.deviceType().name();
-    return new Turn(e.eventId(), e.timestamp().toEpochMilli(), e.customerId(), device, heard, state,
+    return new Turn(e.eventId(), e.timestamp().toEpochMilli(), e.customerId(), device, e.deviceType(), heard, state,
         e.nlu() == null ? "" : e.nlu().domainIntent(), e.response().status().isFailure(), e.signals().bargeIn(),
         e.signals().feedback(), e.signals().engagementMs());
   }
@@ -60,6 +63,7 @@ public record Turn(String eventId, long timestampMs, String customerId, String d
     out.writeLong(timestampMs);
     out.writeUTF(customerId);
     out.writeUTF(device);
+    out.writeByte(deviceType.ordinal());
     out.writeUTF(heard);
     out.writeUTF(state);
     out.writeUTF(domainIntent);
@@ -73,12 +77,13 @@ public record Turn(String eventId, long timestampMs, String customerId, String d
     long ts = in.readLong();
     String customer = in.readUTF();
     String device = in.readUTF();
+    DeviceType type = DeviceType.values()[in.readByte()];
     String heard = in.readUTF();
     String state = in.readUTF();
     String di = in.readUTF();
     int flags = in.readByte();
     Feedback fb = Feedback.values()[in.readByte()];
     long eng = in.readLong();
-    return new Turn(id, ts, customer, device, heard, state, di, (flags & 1) != 0, (flags & 2) != 0, fb, eng);
+    return new Turn(id, ts, customer, device, type, heard, state, di, (flags & 1) != 0, (flags & 2) != 0, fb, eng);
   }
 }

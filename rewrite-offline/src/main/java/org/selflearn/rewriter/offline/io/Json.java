@@ -1,4 +1,4 @@
-package org.selflearn.rewriter.offline.cli;
+package org.selflearn.rewriter.offline.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +20,19 @@ public final class Json {
         Files.createDirectories(parent);
       }
       MAPPER.writeValue(file.toFile(), value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes each value as one compact JSON line. */
+  public static void writeLines(Path file, Iterable<?> values) {
+    var writer = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+    try (var out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      for (Object v : values) {
+        out.write(writer.writeValueAsString(v));
+        out.newLine();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -1,0 +1,2 @@
+/** Small file helpers of the offline tools: JSON reports and summaries. */
+package org.selflearn.rewriter.offline.io;

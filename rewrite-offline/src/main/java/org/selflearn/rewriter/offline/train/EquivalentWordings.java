@@ -1,0 +1,65 @@
+package org.selflearn.rewriter.offline.train;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.selflearn.rewriter.markov.PairStats;
+import org.selflearn.rewriter.markov.StateNames;
+import org.selflearn.rewriter.offline.mining.MinedStats;
+
+/**
+ * Classes of wordings that customers use interchangeably, learned from the mined chains without labels: two requests
+ * that both usually succeed, where customers repeatedly rephrased one into the other with success, mean the same
+ * thing ("play hozier" / "play music by hozier"). The ranker's training treats any member of the target's class as a
+ * right answer, as replay scoring does with equivalent wordings.
+ */
+public final class EquivalentWordings {
+  private static final int MIN_CHAINS = 2;
+  private static final double MIN_SUCCESS = 0.6;
+  private final Map<String, String> parent = new HashMap<>();
+
+  public EquivalentWordings(MinedStats stats) {
+    for (PairStats p : stats.pairs()) {
+      if (p.chains() >= MIN_CHAINS && p.targetSuccesses() >= 1 && !StateNames.isRewritten(p.source())
+          && !StateNames.isRewritten(p.target()) && good(stats, p.source()) && good(stats, p.target())) {
+        union(p.source(), p.target());
+      }
+    }
+  }
+
+  private static boolean good(MinedStats stats, String state) {
+    MinedStats.StateRow r = stats.states().get(state);
+    return r != null && (r.successes() + 1.0) / (r.turns() + 2.0) >= MIN_SUCCESS;
+  }
+
+  /** Whether two requests are the same or interchangeable wordings. */
+  public boolean equivalent(String a, String b) {
+    return a.equals(b) || find(a).equals(find(b));
+  }
+
+  /** Number of requests that belong to a class of two or more. */
+  public int size() {
+    return parent.size();
+  }
+
+  private String find(String x) {
+    String p = parent.get(x);
+    if (p == null) {
+      return x;
+    }
+    String root = find(p);
+    parent.put(x, root);
+    return root;
+  }
+
+  private void union(String a, String b) {
+    String ra = find(a);
+    String rb = find(b);
+    if (!ra.equals(rb)) {
+      parent.put(ra, rb);
+      parent.putIfAbsent(rb, rb);
+      if (parent.get(rb).equals(rb)) {
+        parent.remove(rb);
+      }
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package org.selflearn.rewriter.offline.train;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.io.Json;
+import org.selflearn.rewriter.offline.mining.FileMiner;
+import org.selflearn.rewriter.offline.mining.MinedStats;
+import org.selflearn.rewriter.offline.mining.MiningSettings;
+import org.selflearn.rewriter.offline.mining.StatValue;
+import org.selflearn.rewriter.offline.mining.StatsFile;
+import org.selflearn.rewriter.offline.solve.SolveJob;
+import org.selflearn.rewriter.offline.solve.SolveResult;
+import org.selflearn.rewriter.offline.solve.TablePublisher;
+import org.selflearn.rewriter.online.ModelDirectory;
+import org.selflearn.rewriter.online.OnlineSettings;
+import org.selflearn.rewriter.online.embed.Embedder;
+import org.selflearn.rewriter.online.index.GlobalIndex;
+import org.selflearn.rewriter.online.index.PersonalMemory;
+import org.selflearn.rewriter.online.internal.Embedders;
+import org.selflearn.rewriter.online.internal.LoadedModel;
+import org.selflearn.rewriter.online.rank.LogisticRanker;
+
+/**
+ * mine → solve → publish → global index + personal memories → ranker, into one model directory, with a summary of
+ * every stage. Statistics may come from a log file (file mode) or from a statistics directory that the streaming job
+ * produced ({@link #trainFromStats}); personal memories and ranker examples always need the logs.
+ */
+public final class TrainJob {
+  private static final int EXAMPLES_PER_KIND = 12_000;
+  private static final long SEED = 17;
+
+  private final RewriterConfig config;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  public TrainJob(RewriterConfig config, Clock clock, Consumer<String> progress) {
+    this.config = config;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  /** Trains from a log file alone. */
+  public Map<String, Object> train(Path logs, Path modelDir) {
+    return trainFromStats(logs, null, modelDir);
+  }
+
+  /**
+   * Trains from logs, with statistics mined elsewhere when {@code stats} is not null (the streaming job's output).
+   */
+  public Map<String, Object> trainFromStats(Path logs, Path stats, Path modelDir) {
+    long t0 = System.nanoTime();
+    ModelDirectory dir = new ModelDirectory(modelDir);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    try {
+      Files.createDirectories(modelDir);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--out: cannot create " + modelDir + ": " + e.getMessage(), e);
+    }
+    progress.accept("mining " + logs);
+    SessionCollector collector = new SessionCollector(EXAMPLES_PER_KIND, SEED);
+    FileMiner miner = new FileMiner(MiningSettings.from(config)).onSession(collector);
+    miner.mine(logs, r -> { });
+    Map<String, StatValue> raw = miner.finish();
+    MinedStats mined;
+    if (stats == null) {
+      StatsFile.write(raw, dir.stats());
+      mined = MinedStats.of(raw);
+    } else {
+      mined = StatsFile.read(stats);
+      StatsFile.write(raw, dir.stats()); // file-mode statistics kept beside for explain
+    }
+    summary.put("mining", miner.summary().toMap());
+    seconds.put("mine", lap(t0));
+
+    long t1 = System.nanoTime();
+    progress.accept("solving " + mined.states().size() + " states");
+    SolveJob solve = new SolveJob(config);
+    SolveResult solved = solve.solve(mined);
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("gates", solve.gateMetadata());
+    String version = new TablePublisher(clock, config.get(ConfigKeys.KEEP_VERSIONS)).publish(dir.table(),
+        solved.entries(), meta);
+    Map<String, Object> solveSummary = new LinkedHashMap<>();
+    solveSummary.put("groups", solved.groups());
+    solveSummary.put("largestGroup", solved.largestGroup());
+    solveSummary.put("rewritesKept", solved.entries().size());
+    solveSummary.put("decisionsByReason", SolveJob.reasons(solved.decisions()));
+    solveSummary.put("tableVersion", version);
+    summary.put("solve", solveSummary);
+    seconds.put("solveAndPublish", lap(t1));
+
+    long t2 = System.nanoTime();
+    String embedderSpec = config.get(ConfigKeys.EMBEDDER);
+    progress.accept("building indexes (embedder " + embedderSpec + ")");
+    Embedder embedder = Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
+    IndexBuilder indexes = new IndexBuilder(embedder, config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS),
+        config.get(ConfigKeys.PERSONAL_MAX_ENTRIES));
+    long[] global = indexes.buildGlobal(mined, collector.domainOfState(), dir);
+    long customers = indexes.buildPersonal(collector, dir);
+    Map<String, Object> indexSummary = new LinkedHashMap<>();
+    indexSummary.put("globalEntries", global[0]);
+    indexSummary.put("globalServable", global[1]);
+    indexSummary.put("personalCustomers", customers);
+    indexSummary.put("embedder", embedder.describe());
+    indexSummary.put("dimension", embedder.dimension());
+    summary.put("indexes", indexSummary);
+    seconds.put("indexes", lap(t2));
+
+    long t3 = System.nanoTime();
+    progress.accept("training the ranker on " + collector.examples().size() + " mined examples");
+    Map<String, Object> rankerReport = RankerBuilder.newReport();
+    try (GlobalIndex gi = new GlobalIndex(dir.global()); PersonalMemory pm = PersonalMemory.open(dir.personal())) {
+      LoadedModel parts = new LoadedModel(null, gi, pm, null, embedder);
+      LogisticRanker ranker = new RankerBuilder(OnlineSettings.from(config), config.get(ConfigKeys.TARGET_PRECISION),
+          SEED).train(collector.examples(), parts, new EquivalentWordings(mined), rankerReport);
+      ranker.save(dir.ranker());
+      rankerReport.put("weights", ranker.weightsByName());
+    }
+    summary.put("ranker", rankerReport);
+    seconds.put("ranker", lap(t3));
+    embedder.close();
+
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("formatVersion", ModelDirectory.FORMAT_VERSION);
+    manifest.put("createdAt", clock.instant().toString());
+    manifest.put("embedder", embedderSpec);
+    manifest.put("onnxModelDir", config.get(ConfigKeys.ONNX_MODEL_DIR));
+    manifest.put("dimension", indexSummary.get("dimension"));
+    Json.write(dir.manifest(), manifest);
+    seconds.put("total", lap(t0));
+    summary.put("seconds", seconds);
+    summary.put("peakHeapMB", peakHeapMb());
+    Json.write(dir.trainSummary(), summary);
+    return summary;
+  }
+
+  private static double lap(long start) {
+    return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+  }
+
+  private static long peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak >> 20;
+  }
+}

@@ -1,0 +1,25 @@
+package org.selflearn.rewriter.online;
+
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+
+/**
+ * The online thresholds, read once from the configuration.
+ *
+ * @param budgetMillis latency budget of one rewrite
+ * @param candidates candidates per retrieval source
+ * @param precomputed consult the table
+ * @param global consult the global index
+ * @param personal consult the personal memory
+ * @param reloadSeconds how often to look for a newly published table (0: never)
+ * @param usuallySucceeds success rate above which a known request is left alone
+ */
+public record OnlineSettings(double budgetMillis, int candidates, boolean precomputed, boolean global,
+    boolean personal, int reloadSeconds, double usuallySucceeds) {
+
+  public static OnlineSettings from(RewriterConfig c) {
+    return new OnlineSettings(c.get(ConfigKeys.BUDGET_MS), c.get(ConfigKeys.CANDIDATES),
+        c.get(ConfigKeys.PRECOMPUTED_ENABLED), c.get(ConfigKeys.GLOBAL_ENABLED), c.get(ConfigKeys.PERSONAL_ENABLED),
+        c.get(ConfigKeys.RELOAD_SECONDS), c.get(ConfigKeys.USUALLY_SUCCEEDS));
+  }
+}

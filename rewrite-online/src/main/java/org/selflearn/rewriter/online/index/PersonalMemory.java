@@ -1,0 +1,107 @@
+package org.selflearn.rewriter.online.index;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Per-customer memories in RocksDB, keyed by SHA-256 of the customer id (the store never holds ids in clear).
+ * Thread-safe. The block cache is bounded (32 MB), so memory does not grow with the number of customers.
+ */
+public final class PersonalMemory implements AutoCloseable {
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path dir;
+  private final Options options;
+  private final LRUCache cache;
+  private final RocksDB db;
+
+  private PersonalMemory(Path dir, boolean create) {
+    this.dir = dir;
+    this.cache = new LRUCache(32L << 20);
+    this.options = new Options().setCreateIfMissing(create)
+        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+    try {
+      this.db = RocksDB.open(options, dir.toString());
+    } catch (RocksDBException e) {
+      options.close();
+      cache.close();
+      throw new IndexException("cannot open personal memory " + dir + ": " + e.getMessage()
+          + " (another process may hold it open)", e);
+    }
+  }
+
+  /** Opens an existing store read-write (forget needs to write). */
+  public static PersonalMemory open(Path dir) {
+    return new PersonalMemory(dir, false);
+  }
+
+  /** Creates (or opens) a store for building. */
+  public static PersonalMemory create(Path dir) {
+    return new PersonalMemory(dir, true);
+  }
+
+  /** The customer's memory, or {@link PersonalProfile#EMPTY}. */
+  public PersonalProfile get(String customerId) {
+    try {
+      byte[] v = db.get(key(customerId));
+      return v == null ? PersonalProfile.EMPTY : PersonalProfile.fromBytes(v);
+    } catch (RocksDBException e) {
+      throw new IndexException("personal memory read failed in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Replaces the customer's memory. */
+  public void put(String customerId, PersonalProfile profile) {
+    try {
+      db.put(key(customerId), profile.toBytes());
+    } catch (RocksDBException e) {
+      throw new IndexException("personal memory write failed in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Erases the customer's memory; returns whether there was one. Durable when it returns. */
+  public boolean forget(String customerId) {
+    try {
+      byte[] k = key(customerId);
+      boolean existed = db.get(k) != null;
+      db.delete(k);
+      db.flushWal(true);
+      return existed;
+    } catch (RocksDBException e) {
+      throw new IndexException("personal memory erase failed in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Approximate number of customers held. */
+  public long approximateCustomers() {
+    try {
+      return db.getLongProperty("rocksdb.estimate-num-keys");
+    } catch (RocksDBException e) {
+      return -1;
+    }
+  }
+
+  static byte[] key(String customerId) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(customerId.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    options.close();
+    cache.close();
+  }
+}

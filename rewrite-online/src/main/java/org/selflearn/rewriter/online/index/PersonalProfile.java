@@ -1,0 +1,102 @@
+package org.selflearn.rewriter.online.index;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A customer's personal memory: successful requests and own rephrase pairs. Binary format version 1 (leading byte).
+ *
+ * @param entries successful requests, most frequent first
+ * @param pairs own rephrase pairs
+ */
+public record PersonalProfile(List<PersonalEntry> entries, List<PersonalPair> pairs) {
+  public static final byte FORMAT_VERSION = 1;
+  public static final PersonalProfile EMPTY = new PersonalProfile(List.of(), List.of());
+
+  public PersonalProfile {
+    entries = List.copyOf(entries);
+    pairs = List.copyOf(pairs);
+  }
+
+  /** How often this customer rephrased {@code source} into {@code target}. */
+  public int pairCount(String source, String target) {
+    for (PersonalPair p : pairs) {
+      if (p.source().equals(source) && p.target().equals(target)) {
+        return p.count();
+      }
+    }
+    return 0;
+  }
+
+  /** The entry of this text, or null. */
+  public PersonalEntry entry(String text) {
+    for (PersonalEntry e : entries) {
+      if (e.text().equals(text)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT_VERSION);
+      out.writeInt(entries.size());
+      for (PersonalEntry e : entries) {
+        out.writeUTF(e.text());
+        out.writeInt(e.count());
+        out.writeLong(e.lastMillis());
+        out.writeByte(e.deviceType());
+        out.writeUTF(e.domainIntent());
+        out.writeShort(e.vector().length);
+        out.write(e.vector());
+      }
+      out.writeInt(pairs.size());
+      for (PersonalPair p : pairs) {
+        out.writeUTF(p.source());
+        out.writeUTF(p.target());
+        out.writeInt(p.count());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static PersonalProfile fromBytes(byte[] data) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+      byte v = in.readByte();
+      if (v != FORMAT_VERSION) {
+        throw new IllegalArgumentException("unknown personal memory format version " + v + ", expected "
+            + FORMAT_VERSION);
+      }
+      int n = in.readInt();
+      List<PersonalEntry> entries = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String text = in.readUTF();
+        int count = in.readInt();
+        long last = in.readLong();
+        int device = in.readByte();
+        String di = in.readUTF();
+        byte[] vec = new byte[in.readShort()];
+        in.readFully(vec);
+        entries.add(new PersonalEntry(text, count, last, device, di, vec));
+      }
+      int m = in.readInt();
+      List<PersonalPair> pairs = new ArrayList<>(m);
+      for (int i = 0; i < m; i++) {
+        pairs.add(new PersonalPair(in.readUTF(), in.readUTF(), in.readInt()));
+      }
+      return new PersonalProfile(entries, pairs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package org.selflearn.rewriter.online.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.selflearn.rewriter.common.text.Similarity;
+import org.selflearn.rewriter.common.text.UtteranceSimilarity;
+import org.selflearn.rewriter.online.index.GlobalEntry;
+import org.selflearn.rewriter.online.index.GlobalIndex;
+import org.selflearn.rewriter.online.index.PersonalEntry;
+import org.selflearn.rewriter.online.index.PersonalPair;
+import org.selflearn.rewriter.online.index.PersonalProfile;
+import org.selflearn.rewriter.online.rank.Candidate;
+import org.selflearn.rewriter.online.rank.QueryContext;
+
+/**
+ * Gathers candidates for a request: global lexical/phonetic hits, global dense (HNSW) hits, and the customer's own
+ * entries closest in spelling and sound (plus the targets of their own rephrases of this very request). The request
+ * itself is never a candidate.
+ */
+public final class CandidateRetriever {
+  private static final int PERSONAL_TOP = 8;
+  private final int perSource;
+  private final boolean useGlobal;
+  private final boolean usePersonal;
+  private final UtteranceSimilarity similarity = new UtteranceSimilarity();
+
+  public CandidateRetriever(int perSource, boolean useGlobal, boolean usePersonal) {
+    this.perSource = perSource;
+    this.useGlobal = useGlobal;
+    this.usePersonal = usePersonal;
+  }
+
+  public List<Candidate> retrieve(QueryContext q, GlobalIndex global) {
+    Map<String, Candidate> out = new LinkedHashMap<>();
+    if (useGlobal) {
+      for (GlobalEntry e : global.lexical(q.text(), perSource)) {
+        add(out, new Candidate(e.text(), e, null));
+      }
+      for (GlobalEntry e : global.dense(q.vector(), perSource)) {
+        add(out, new Candidate(e.text(), e, null));
+      }
+    }
+    if (usePersonal && !q.profile().entries().isEmpty()) {
+      for (PersonalEntry p : closestPersonal(q)) {
+        add(out, new Candidate(p.text(), null, p));
+      }
+      for (PersonalPair pair : q.profile().pairs()) {
+        PersonalEntry p = pair.source().equals(q.text()) ? q.profile().entry(pair.target()) : null;
+        if (p != null) {
+          add(out, new Candidate(p.text(), null, p));
+        }
+      }
+    }
+    out.remove(q.text());
+    List<Candidate> result = new ArrayList<>(out.size());
+    for (Candidate c : out.values()) {
+      GlobalEntry g = c.global();
+      if (g == null && useGlobal) {
+        g = global.lookup(c.text()); // global statistics of a personal candidate (a feature, never offered)
+      }
+      PersonalEntry p = c.personal() != null ? c.personal() : usePersonal ? q.profile().entry(c.text()) : null;
+      result.add(new Candidate(c.text(), g, p));
+    }
+    return result;
+  }
+
+  private List<PersonalEntry> closestPersonal(QueryContext q) {
+    List<PersonalEntry> entries = new ArrayList<>(q.profile().entries());
+    Map<PersonalEntry, Double> score = new java.util.IdentityHashMap<>();
+    for (PersonalEntry e : entries) {
+      score.put(e, Similarity.trigramDice(q.text(), e.text()) + similarity.phonetic(q.phoneticCode(), e.text()));
+    }
+    entries.sort(Comparator.comparingDouble((PersonalEntry e) -> score.get(e)).reversed());
+    return entries.subList(0, Math.min(PERSONAL_TOP, entries.size()));
+  }
+
+  private static void add(Map<String, Candidate> out, Candidate c) {
+    out.merge(c.text(), c, Candidate::merge);
+  }
+
+  /** Whether a candidate counts as coming from the personal layer. */
+  public static boolean isPersonal(Candidate c, PersonalProfile profile) {
+    return c.personal() != null && c.personal().count() > 0 && profile != PersonalProfile.EMPTY;
+  }
+}

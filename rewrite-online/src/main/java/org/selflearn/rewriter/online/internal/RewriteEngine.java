@@ -1,0 +1,139 @@
+package org.selflearn.rewriter.online.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.selflearn.rewriter.common.event.RewriteSource;
+import org.selflearn.rewriter.common.text.TextNormalizer;
+import org.selflearn.rewriter.common.text.UtteranceSimilarity;
+import org.selflearn.rewriter.online.OnlineSettings;
+import org.selflearn.rewriter.online.RewriteRequest;
+import org.selflearn.rewriter.online.RewriteResult;
+import org.selflearn.rewriter.online.index.GlobalEntry;
+import org.selflearn.rewriter.online.index.PersonalMemory;
+import org.selflearn.rewriter.online.index.PersonalProfile;
+import org.selflearn.rewriter.online.rank.Candidate;
+import org.selflearn.rewriter.online.rank.FeatureExtractor;
+import org.selflearn.rewriter.online.rank.QueryContext;
+import org.selflearn.rewriter.online.table.TableEntry;
+
+/**
+ * The rewrite decision: precomputed table first; then, unless the request usually succeeds as said, retrieval from
+ * the personal and global layers and ranking; rewrite when the best candidate clears the learned threshold. Pure
+ * logic: failures propagate to {@link org.selflearn.rewriter.online.QueryRewriter}, which fails open.
+ */
+public final class RewriteEngine {
+  private static final int MIN_PRIOR_TURNS = 20;
+  private final OnlineSettings settings;
+  private final CandidateRetriever retriever;
+  private final FeatureExtractor features = new FeatureExtractor();
+  private final UtteranceSimilarity similarity = new UtteranceSimilarity();
+
+  public RewriteEngine(OnlineSettings settings) {
+    this.settings = settings;
+    this.retriever = new CandidateRetriever(settings.candidates(), settings.global(), settings.personal());
+  }
+
+  /** The table stage alone: a result, or null to go on. */
+  public RewriteResult precomputed(LoadedModel m, String original, String q) {
+    if (q.isEmpty()) {
+      return RewriteResult.unchanged(original, "empty");
+    }
+    if (!settings.precomputed() || m.table() == null) {
+      return null;
+    }
+    TableEntry e = m.table().lookup(q);
+    if (e == null || e.target().equals(q)) {
+      return null;
+    }
+    return new RewriteResult(original, e.target(), RewriteSource.PRECOMPUTED, e.confidence(), "table", List.of());
+  }
+
+  /** The retrieval-and-rank stage. */
+  public RewriteResult retrieveAndRank(LoadedModel m, RewriteRequest r, String q) {
+    PersonalProfile profile = profile(m.personal(), r.customerId());
+    GlobalEntry prior = m.global().lookup(q);
+    if (prior != null && prior.turns() >= MIN_PRIOR_TURNS && prior.successRate() >= settings.usuallySucceeds()
+        && !hasOwnRephrase(profile, q)) {
+      return RewriteResult.unchanged(r.utterance(), "usually-succeeds");
+    }
+    QueryContext ctx = context(m, q, profile, prior, r.deviceType() == null ? -1 : r.deviceType().ordinal(),
+        r.time() == null ? System.currentTimeMillis() : r.time().toEpochMilli(),
+        r.previousDomain() == null ? "" : r.previousDomain());
+    List<Candidate> candidates = retriever.retrieve(ctx, m.global());
+    if (candidates.isEmpty()) {
+      return RewriteResult.unchanged(r.utterance(), "no-candidate");
+    }
+    Candidate best = null;
+    double bestScore = -1;
+    List<RewriteResult.ScoredCandidate> explained = r.explain() ? new ArrayList<>() : null;
+    for (Candidate c : candidates) {
+      double[] f = features.features(ctx, c, 0, 0);
+      double s = m.ranker().score(f);
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+      if (explained != null) {
+        explained.add(new RewriteResult.ScoredCandidate(c.text(), layer(c, profile), s, named(f)));
+      }
+    }
+    if (explained != null) {
+      explained.sort(Comparator.comparingDouble(RewriteResult.ScoredCandidate::score).reversed());
+    }
+    if (bestScore < m.ranker().threshold()) {
+      return new RewriteResult(r.utterance(), null, null, bestScore, "below-threshold", explained);
+    }
+    RewriteSource source = CandidateRetriever.isPersonal(best, profile) ? RewriteSource.PERSONAL
+        : RewriteSource.GLOBAL;
+    if (source == RewriteSource.GLOBAL && (best.global() == null || !best.global().servable())) {
+      return new RewriteResult(r.utterance(), null, null, bestScore, "not-servable", explained);
+    }
+    return new RewriteResult(r.utterance(), best.text(), source, bestScore, "ranked", explained);
+  }
+
+  /** Builds the ranker's view of a request (also used by training). */
+  public QueryContext context(LoadedModel m, String q, PersonalProfile profile, GlobalEntry prior, int deviceType,
+      long timeMillis, String previousDomain) {
+    return new QueryContext(q, similarity.phoneticCode(q), m.embedder().embed(q), prior, profile, deviceType,
+        timeMillis, previousDomain);
+  }
+
+  public CandidateRetriever retriever() {
+    return retriever;
+  }
+
+  public FeatureExtractor features() {
+    return features;
+  }
+
+  /** The customer's memory, or empty. */
+  public PersonalProfile profile(PersonalMemory memory, String customerId) {
+    return settings.personal() && memory != null && customerId != null ? memory.get(customerId)
+        : PersonalProfile.EMPTY;
+  }
+
+  /** Normalises a request the way every module does. */
+  public static String normalize(String utterance) {
+    return TextNormalizer.normalize(utterance);
+  }
+
+  private static boolean hasOwnRephrase(PersonalProfile profile, String q) {
+    return profile.pairs().stream().anyMatch(p -> p.source().equals(q));
+  }
+
+  private static String layer(Candidate c, PersonalProfile profile) {
+    return CandidateRetriever.isPersonal(c, profile) ? (c.global() != null && c.global().servable()
+        ? "personal+global" : "personal") : "global";
+  }
+
+  private static Map<String, Double> named(double[] f) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < f.length; i++) {
+      m.put(FeatureExtractor.NAMES.get(i), Math.round(f[i] * 1000) / 1000.0);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Internals of the online rewriter, not for embedding services: the loaded model ({@link
+ * org.selflearn.rewriter.online.internal.LoadedModel}), candidate retrieval from the global index and the personal
+ * memory ({@link org.selflearn.rewriter.online.internal.CandidateRetriever}) and the decision itself ({@link
+ * org.selflearn.rewriter.online.internal.RewriteEngine}), which training reuses so that the ranker learns on exactly
+ * the candidates it will see when serving.
+ */
+package org.selflearn.rewriter.online.internal;

@@ -1,0 +1,167 @@
+package org.selflearn.rewriter.online.rank;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Fits a {@link LogisticRanker} by stochastic gradient descent on the log loss with L2 regularisation (seeded), then
+ * chooses the trigger threshold on held-out groups: the lowest score at which the top candidate is right at least
+ * {@code targetPrecision} of the time (a wrong rewrite of a request that needed none counts as wrong).
+ */
+public final class RankerTrainer {
+  private static final int EPOCHS = 25;
+  private static final double LEARNING_RATE = 0.05;
+  private static final double L2 = 1e-4;
+
+  private final double targetPrecision;
+  private final long seed;
+
+  public RankerTrainer(double targetPrecision, long seed) {
+    if (!(targetPrecision > 0 && targetPrecision <= 1)) {
+      throw new IllegalArgumentException("targetPrecision must be in (0, 1], got " + targetPrecision);
+    }
+    this.targetPrecision = targetPrecision;
+    this.seed = seed;
+  }
+
+  public LogisticRanker train(List<TrainingGroup> groups) {
+    int n = FeatureExtractor.NAMES.size();
+    List<double[]> xs = new ArrayList<>();
+    List<Boolean> ys = new ArrayList<>();
+    for (TrainingGroup g : groups) {
+      if (!g.heldOut()) {
+        for (int i = 0; i < g.features().length; i++) {
+          xs.add(g.features()[i]);
+          ys.add(g.labels()[i]);
+        }
+      }
+    }
+    double[] mean = new double[n];
+    double[] scale = new double[n];
+    for (double[] x : xs) {
+      for (int j = 0; j < n; j++) {
+        mean[j] += x[j];
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      mean[j] /= Math.max(1, xs.size());
+    }
+    for (double[] x : xs) {
+      for (int j = 0; j < n; j++) {
+        scale[j] += (x[j] - mean[j]) * (x[j] - mean[j]);
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      scale[j] = Math.sqrt(scale[j] / Math.max(1, xs.size()));
+      if (scale[j] < 1e-9) {
+        scale[j] = 1;
+      }
+    }
+    double[] w = new double[n];
+    double b = 0;
+    SplittableRandom rng = new SplittableRandom(seed);
+    int[] order = new int[xs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int epoch = 0; epoch < EPOCHS; epoch++) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int k = rng.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[k];
+        order[k] = t;
+      }
+      double lr = LEARNING_RATE / (1 + epoch * 0.2);
+      for (int idx : order) {
+        double[] x = xs.get(idx);
+        double z = b;
+        for (int j = 0; j < n; j++) {
+          z += w[j] * (x[j] - mean[j]) / scale[j];
+        }
+        double err = LogisticRanker.sigmoid(z) - (ys.get(idx) ? 1 : 0);
+        for (int j = 0; j < n; j++) {
+          w[j] -= lr * (err * (x[j] - mean[j]) / scale[j] + L2 * w[j]);
+        }
+        b -= lr * err;
+      }
+    }
+    LogisticRanker fitted = new LogisticRanker(w, b, mean, scale, 1.0, Map.of());
+    return chooseThreshold(fitted, groups, xs.size());
+  }
+
+  /** Precision and wins of the held-out top candidates at a few score cut-offs, for the report. */
+  private static Map<String, String> curve(List<double[]> sortedOutcomes) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (double cut : new double[] {0.3, 0.5, 0.7, 0.8, 0.9, 0.95}) {
+      long w = 0;
+      long l = 0;
+      for (double[] o : sortedOutcomes) {
+        if (o[0] >= cut) {
+          if (o[1] > 0) {
+            w++;
+          } else {
+            l++;
+          }
+        }
+      }
+      m.put(String.valueOf(cut), "wins " + w + " losses " + l);
+    }
+    return m;
+  }
+
+  private LogisticRanker chooseThreshold(LogisticRanker model, List<TrainingGroup> groups, int trainingRows) {
+    List<double[]> outcomes = new ArrayList<>(); // {score, win ? 1 : 0}
+    int heldOut = 0;
+    int heldOutPositive = 0;
+    for (TrainingGroup g : groups) {
+      if (!g.heldOut()) {
+        continue;
+      }
+      heldOut++;
+      heldOutPositive += g.hasPositive() ? 1 : 0;
+      int best = -1;
+      double bestScore = -1;
+      for (int i = 0; i < g.features().length; i++) {
+        double s = model.score(g.features()[i]);
+        if (s > bestScore) {
+          bestScore = s;
+          best = i;
+        }
+      }
+      if (best >= 0) {
+        outcomes.add(new double[] {bestScore, g.labels()[best] ? 1 : 0});
+      }
+    }
+    outcomes.sort((a, c) -> Double.compare(c[0], a[0]));
+    double threshold = 1.0;
+    long wins = 0;
+    long losses = 0;
+    long bestWins = 0;
+    long bestLosses = 0;
+    for (double[] o : outcomes) {
+      if (o[1] > 0) {
+        wins++;
+      } else {
+        losses++;
+      }
+      if (wins > 0 && (double) wins / (wins + losses) >= targetPrecision && wins >= bestWins) {
+        threshold = o[0];
+        bestWins = wins;
+        bestLosses = losses;
+      }
+    }
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("heldOutPrecisionCurve", curve(outcomes));
+    report.put("trainingRows", trainingRows);
+    report.put("heldOutExamples", heldOut);
+    report.put("heldOutWithTarget", heldOutPositive);
+    report.put("targetPrecision", targetPrecision);
+    report.put("threshold", threshold);
+    report.put("heldOutWins", bestWins);
+    report.put("heldOutLosses", bestLosses);
+    return model.with(threshold, report);
+  }
+}

@@ -1,0 +1,105 @@
+package org.selflearn.rewriter.online.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Read-only view of the current version of a rewrite table. Thread-safe; {@link #lookup} is a RocksDB point read.
+ */
+public final class RewriteTable implements AutoCloseable {
+  /** The table format (layout + manifest + value encoding) this reader understands. */
+  public static final int FORMAT_VERSION = 1;
+  public static final String CURRENT = "CURRENT";
+  public static final String MANIFEST = "manifest.json";
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Options options;
+  private final RocksDB db;
+  private final String version;
+  private final long entries;
+
+  private RewriteTable(Options options, RocksDB db, String version, long entries) {
+    this.options = options;
+    this.db = db;
+    this.version = version;
+    this.entries = entries;
+  }
+
+  /** The version directory name that {@code CURRENT} names, or null when nothing was published yet. */
+  public static String currentVersion(Path tableDir) {
+    Path current = tableDir.resolve(CURRENT);
+    if (!Files.isRegularFile(current)) {
+      return null;
+    }
+    try {
+      return Files.readString(current, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new TableStoreException("cannot read " + current + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the current version read-only; refuses an unknown format version. */
+  public static RewriteTable openCurrent(Path tableDir) {
+    String version = currentVersion(tableDir);
+    if (version == null) {
+      throw new TableStoreException("no published rewrite table under " + tableDir + " (missing " + CURRENT + ")");
+    }
+    Path dir = tableDir.resolve(version);
+    long entries = checkManifest(dir.resolve(MANIFEST));
+    Options options = new Options().setCreateIfMissing(false).setMaxOpenFiles(64);
+    try {
+      return new RewriteTable(options, RocksDB.openReadOnly(options, dir.toString()), version, entries);
+    } catch (RocksDBException e) {
+      options.close();
+      throw new TableStoreException("cannot open rewrite table " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long checkManifest(Path manifest) {
+    try {
+      JsonNode m = new ObjectMapper().readTree(manifest.toFile());
+      int v = m.path("formatVersion").asInt(-1);
+      if (v != FORMAT_VERSION) {
+        throw new TableStoreException("rewrite table " + manifest.getParent() + " has format version " + v
+            + "; this reader understands version " + FORMAT_VERSION);
+      }
+      return m.path("entries").asLong();
+    } catch (IOException e) {
+      throw new TableStoreException("cannot read table manifest " + manifest + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The rewrite of a normalised request, or null. */
+  public TableEntry lookup(String normalizedRequest) {
+    try {
+      byte[] v = db.get(normalizedRequest.getBytes(StandardCharsets.UTF_8));
+      return v == null ? null : TableEntryCodec.decode(v);
+    } catch (RocksDBException e) {
+      throw new TableStoreException("rewrite table lookup failed in version " + version + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public long entries() {
+    return entries;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    options.close();
+  }
+}
