@@ -69,8 +69,8 @@ public final class ConfigKeys {
       true, "Whether the precomputed table is consulted."));
   public static final ConfigKey<Integer> RELOAD_SECONDS = add(ConfigKey.ofInt("online.reload-seconds", 5, 0, 86_400,
       "How often the online rewriter looks for a newly published rewrite table (0: never)."));
-  public static final ConfigKey<Double> USUALLY_SUCCEEDS = add(ConfigKey.ofDouble("online.usually-succeeds", 0.85, 0.5,
-      1.0, "A request whose own smoothed success rate is at least this (over 20+ turns) is left unchanged unless"
+  public static final ConfigKey<Double> USUALLY_SUCCEEDS = add(ConfigKey.ofDouble("online.usually-succeeds", 0.6, 0.5,
+      1.0, "A request whose own smoothed success rate is at least this (over 10+ turns) is left unchanged unless"
           + " the customer's own history says otherwise."));
   public static final ConfigKey<String> EMBEDDER = add(ConfigKey.ofChoice("online.embedder", "MINILM",
       List.of("MINILM", "ONNX", "NONE"), "Dense encoder: the bundled all-MiniLM-L6-v2 (quantised), a user ONNX"

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * MODEL_DIR/personal/             RocksDB personal memories
  * MODEL_DIR/ranker.json           the learned ranker and its threshold
  * MODEL_DIR/stats/                the mined statistics (for explain)
+ * MODEL_DIR/baselines/            baselines for replay (pair counting, spelling correction)
  * MODEL_DIR/train-summary.json    what training did
  * </pre>
  *
@@ -46,6 +47,10 @@ public record ModelDirectory(Path root) {
 
   public Path stats() {
     return root.resolve("stats");
+  }
+
+  public Path baselines() {
+    return root.resolve("baselines");
   }
 
   public Path trainSummary() {

@@ -53,12 +53,37 @@ public final class QueryRewriter implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4096),
         r -> daemon(r, "rewriter-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
+    warmUp(loaded, threads);
     if (settings.reloadSeconds() > 0) {
       reloader = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "rewriter-reload"));
       reloader.scheduleWithFixedDelay(this::reloadQuietly, settings.reloadSeconds(), settings.reloadSeconds(),
           TimeUnit.SECONDS);
     } else {
       reloader = null;
+    }
+  }
+
+  /**
+   * Runs one retrieval on every pool thread before serving, so that no request pays for creating a thread's
+   * predictor or touching cold index files.
+   */
+  private void warmUp(LoadedModel m, int threads) {
+    java.util.List<Future<?>> warm = new java.util.ArrayList<>();
+    java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(threads);
+    for (int i = 0; i < threads; i++) {
+      warm.add(pool.submit(() -> {
+        together.countDown();
+        together.await(10, TimeUnit.SECONDS); // one task per thread
+        return engine.retrieveAndRank(m, RewriteRequest.of("warm up the rewriter", null), "warm up the rewriter");
+      }));
+    }
+    for (Future<?> f : warm) {
+      try {
+        f.get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        metrics.failure("warm-up");
+        LOG.warn("warm-up failed: {}", e.toString());
+      }
     }
   }
 

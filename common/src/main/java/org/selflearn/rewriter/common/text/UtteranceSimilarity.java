@@ -31,6 +31,37 @@ public final class UtteranceSimilarity {
         Similarity.trigramDice(a, b), Similarity.tokenJaccard(a, b));
   }
 
+  /**
+   * Similarity of the differing spans: the tokens left after removing the longest common leading and trailing
+   * tokens. A speech error corrupts a span that still sounds like the original ({@code sacra mento / sacramento}),
+   * while two different requests of one template differ in a span that does not ({@code san diego / schenectady}).
+   * 0 when one side has nothing left (a pure insertion or deletion), 1 for equal texts.
+   */
+  public double differingSpan(String a, String b) {
+    if (a.equals(b)) {
+      return 1;
+    }
+    String[] ta = a.split(" ");
+    String[] tb = b.split(" ");
+    int start = 0;
+    while (start < ta.length && start < tb.length && ta[start].equals(tb[start])) {
+      start++;
+    }
+    int endA = ta.length;
+    int endB = tb.length;
+    while (endA > start && endB > start && ta[endA - 1].equals(tb[endB - 1])) {
+      endA--;
+      endB--;
+    }
+    if (endA == start || endB == start) {
+      return 0;
+    }
+    String da = String.join(" ", java.util.Arrays.copyOfRange(ta, start, endA));
+    String db = String.join(" ", java.util.Arrays.copyOfRange(tb, start, endB));
+    return Math.max(Similarity.editSimilarity(phonetics.encodeJoined(da), phonetics.encodeJoined(db)),
+        Similarity.trigramDice(da, db));
+  }
+
   /** Phonetic similarity when one side's code is already known. */
   public double phonetic(String codeA, String b) {
     return Similarity.editSimilarity(codeA, phonetics.encodeJoined(b));

@@ -23,7 +23,7 @@ import org.selflearn.rewriter.online.rank.TrainingGroup;
  * quarter of the customers for the threshold, and trains.
  */
 public final class RankerBuilder {
-  private static final int MIN_PRIOR_TURNS = 20;
+  private static final int MIN_PRIOR_TURNS = 10;
   private final OnlineSettings settings;
   private final double targetPrecision;
   private final long seed;
@@ -53,14 +53,9 @@ public final class RankerBuilder {
       EquivalentWordings wordings) {
     PersonalProfile profile = engine.profile(model.personal(), e.customerId());
     GlobalEntry prior = model.global().lookup(e.source());
-    int ownPairs = 0;
-    for (var p : profile.pairs()) {
-      if (p.source().equals(e.source())) {
-        ownPairs += p.target().equals(e.target()) ? p.count() - 1 : p.count();
-      }
-    }
+    boolean ownTarget = e.target() != null && profile.pairCount(e.source(), e.target()) > 0;
     if (prior != null && prior.turns() >= MIN_PRIOR_TURNS && prior.successRate() >= settings.usuallySucceeds()
-        && ownPairs == 0) {
+        && !profile.rephrasesOften(e.source(), ownTarget ? 1 : 0)) {
       return null; // serving never ranks this request: the ranker does not learn from it either
     }
     QueryContext q = engine.context(model, e.source(), profile, prior, e.deviceType(), e.timeMillis(),
@@ -71,6 +66,9 @@ public final class RankerBuilder {
     }
     List<Candidate> seen = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
+      if (e.target() == null && wordings.equivalent(c.text(), e.source())) {
+        continue; // rewriting a request that succeeded into another wording of itself is harmless: not a negative
+      }
       if (c.text().equals(e.target()) && c.personal() != null && c.personal().count() <= 1) {
         // leave-one-out: without this very example the customer never succeeded with the target, so serving would
         // know it only from the global layer, if at all
@@ -93,7 +91,9 @@ public final class RankerBuilder {
     }
     boolean heldOut = Math.floorMod(CustomerSketch.hash(e.customerId()) ^ seed, 4) == 0;
 
-    return new TrainingGroup(f, labels, heldOut);
+    String[] texts = seen.stream().map(Candidate::text).toArray(String[]::new);
+    return new TrainingGroup(f, labels, heldOut, e.source() + (e.target() == null ? "" : " (rephrased to: "
+        + e.target() + ")"), texts);
   }
 
   /** Report skeleton in insertion order. */

@@ -17,6 +17,8 @@ import org.selflearn.rewriter.offline.mining.MinedStats;
 import org.selflearn.rewriter.offline.mining.MiningSettings;
 import org.selflearn.rewriter.offline.mining.StatValue;
 import org.selflearn.rewriter.offline.mining.StatsFile;
+import org.selflearn.rewriter.offline.replay.PairCountingBaseline;
+import org.selflearn.rewriter.offline.replay.SpellingBaseline;
 import org.selflearn.rewriter.offline.solve.SolveJob;
 import org.selflearn.rewriter.offline.solve.SolveResult;
 import org.selflearn.rewriter.offline.solve.TablePublisher;
@@ -116,6 +118,7 @@ public final class TrainJob {
     summary.put("indexes", indexSummary);
     seconds.put("indexes", lap(t2));
 
+    buildBaselines(mined, dir);
     long t3 = System.nanoTime();
     progress.accept("training the ranker on " + collector.examples().size() + " mined examples");
     Map<String, Object> rankerReport = RankerBuilder.newReport();
@@ -142,6 +145,20 @@ public final class TrainJob {
     summary.put("peakHeapMB", peakHeapMb());
     Json.write(dir.trainSummary(), summary);
     return summary;
+  }
+
+  private void buildBaselines(MinedStats mined, ModelDirectory dir) {
+    int k = config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS);
+    java.util.List<String> successful = new java.util.ArrayList<>();
+    for (MinedStats.StateRow s : mined.states().values()) {
+      if (!org.selflearn.rewriter.markov.StateNames.isRewritten(s.state()) && s.successCustomers() >= k
+          && (s.successes() + 1.0) / (s.turns() + 2.0) >= 0.6) {
+        successful.add(s.state());
+      }
+    }
+    java.util.Collections.sort(successful);
+    PairCountingBaseline.build(mined.pairs(), dir.baselines());
+    SpellingBaseline.build(successful, dir.baselines());
   }
 
   private static double lap(long start) {

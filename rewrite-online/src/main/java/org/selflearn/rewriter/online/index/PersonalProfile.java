@@ -24,6 +24,20 @@ public record PersonalProfile(List<PersonalEntry> entries, List<PersonalPair> pa
     pairs = List.copyOf(pairs);
   }
 
+  /** Own rephrases needed before the customer's history overrides the global evidence about a request. */
+  public static final int STRONG_OWN_REPHRASES = 2;
+
+  /** Whether the customer rephrased {@code source} at least {@link #STRONG_OWN_REPHRASES} times. */
+  public boolean rephrasesOften(String source, int discount) {
+    int n = -discount;
+    for (PersonalPair p : pairs) {
+      if (p.source().equals(source)) {
+        n += p.count();
+      }
+    }
+    return n >= STRONG_OWN_REPHRASES;
+  }
+
   /** How often this customer rephrased {@code source} into {@code target}. */
   public int pairCount(String source, String target) {
     for (PersonalPair p : pairs) {

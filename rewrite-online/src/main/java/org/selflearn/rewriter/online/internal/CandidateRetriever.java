@@ -22,6 +22,10 @@ import org.selflearn.rewriter.online.rank.QueryContext;
  */
 public final class CandidateRetriever {
   private static final int PERSONAL_TOP = 8;
+  /** Minimum of the larger of trigram and phonetic similarity for a candidate to be considered. */
+  public static final double MIN_SIMILARITY = 0.6;
+  /** Minimum similarity of the differing spans ({@link UtteranceSimilarity#differingSpan}). */
+  public static final double MIN_SPAN_SIMILARITY = 0.45;
   private final int perSource;
   private final boolean useGlobal;
   private final boolean usePersonal;
@@ -57,6 +61,9 @@ public final class CandidateRetriever {
     out.remove(q.text());
     List<Candidate> result = new ArrayList<>(out.size());
     for (Candidate c : out.values()) {
+      if (!eligible(q, c.text())) {
+        continue;
+      }
       GlobalEntry g = c.global();
       if (g == null && useGlobal) {
         g = global.lookup(c.text()); // global statistics of a personal candidate (a feature, never offered)
@@ -65,6 +72,19 @@ public final class CandidateRetriever {
       result.add(new Candidate(c.text(), g, p));
     }
     return result;
+  }
+
+  /**
+   * Online candidates must be close to the request in sound or spelling, in the whole and in the span where they
+   * differ (speech errors are), unless the customer
+   * themselves rephrased this request into the candidate before; rewrites by meaning come from the mined table.
+   */
+  private boolean eligible(QueryContext q, String candidate) {
+    if (q.profile().pairCount(q.text(), candidate) >= PersonalProfile.STRONG_OWN_REPHRASES) {
+      return true;
+    }
+    return Math.max(Similarity.trigramDice(q.text(), candidate), similarity.phonetic(q.phoneticCode(), candidate))
+        >= MIN_SIMILARITY && similarity.differingSpan(q.text(), candidate) >= MIN_SPAN_SIMILARITY;
   }
 
   private List<PersonalEntry> closestPersonal(QueryContext q) {

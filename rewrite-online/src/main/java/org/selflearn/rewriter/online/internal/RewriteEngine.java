@@ -25,7 +25,7 @@ import org.selflearn.rewriter.online.table.TableEntry;
  * logic: failures propagate to {@link org.selflearn.rewriter.online.QueryRewriter}, which fails open.
  */
 public final class RewriteEngine {
-  private static final int MIN_PRIOR_TURNS = 20;
+  private static final int MIN_PRIOR_TURNS = 10;
   private final OnlineSettings settings;
   private final CandidateRetriever retriever;
   private final FeatureExtractor features = new FeatureExtractor();
@@ -56,7 +56,7 @@ public final class RewriteEngine {
     PersonalProfile profile = profile(m.personal(), r.customerId());
     GlobalEntry prior = m.global().lookup(q);
     if (prior != null && prior.turns() >= MIN_PRIOR_TURNS && prior.successRate() >= settings.usuallySucceeds()
-        && !hasOwnRephrase(profile, q)) {
+        && !profile.rephrasesOften(q, 0)) {
       return RewriteResult.unchanged(r.utterance(), "usually-succeeds");
     }
     QueryContext ctx = context(m, q, profile, prior, r.deviceType() == null ? -1 : r.deviceType().ordinal(),
@@ -118,10 +118,6 @@ public final class RewriteEngine {
   /** Normalises a request the way every module does. */
   public static String normalize(String utterance) {
     return TextNormalizer.normalize(utterance);
-  }
-
-  private static boolean hasOwnRephrase(PersonalProfile profile, String q) {
-    return profile.pairs().stream().anyMatch(p -> p.source().equals(q));
   }
 
   private static String layer(Candidate c, PersonalProfile profile) {

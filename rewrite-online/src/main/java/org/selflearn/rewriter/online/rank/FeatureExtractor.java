@@ -15,7 +15,15 @@ public final class FeatureExtractor {
   public static final List<String> NAMES = List.of("cosine", "phonetic", "trigram", "token", "edit",
       "globalPopularity", "globalSuccess", "personalCount", "personalRecency", "personalPair", "deviceFit",
       "previousDomainFit", "querySuccess", "queryPopularity", "queryKnown", "lengthDiff", "extendsQuery",
-      "phoneticIfQueryFails", "personalIfQueryFails");
+      "phoneticIfQueryFails", "personalIfQueryFails", "personalTimesSimilarity", "recencyTimesSimilarity",
+      "cosineTimesPhonetic", "minSimilarity", "differingSpan");
+  /**
+   * Features whose weight must not be negative: more similar, more popular, more successful, more often chosen by
+   * the customer never makes a candidate less likely. The trainer enforces it (projected gradient descent).
+   */
+  public static final java.util.Set<String> MONOTONE = java.util.Set.of("cosine", "phonetic", "trigram", "token",
+      "edit", "globalPopularity", "globalSuccess", "personalPair", "personalTimesSimilarity",
+      "recencyTimesSimilarity", "cosineTimesPhonetic", "minSimilarity", "differingSpan");
   private static final double DAY_MS = 86_400_000.0;
 
   private final UtteranceSimilarity similarity = new UtteranceSimilarity();
@@ -50,6 +58,12 @@ public final class FeatureExtractor {
     f[16] = t.startsWith(q.text() + " ") || t.endsWith(" " + q.text()) ? 1 : 0;
     f[17] = (1 - f[12]) * f[1];
     f[18] = (1 - f[12]) * (f[7] > 0 ? 1 : 0);
+    double sim = Math.max(f[1], f[2]);
+    f[19] = f[7] * sim * sim;
+    f[20] = f[8] * sim * sim;
+    f[21] = f[0] * f[1];
+    f[22] = Math.min(f[1], f[2]);
+    f[23] = similarity.differingSpan(q.text(), t);
     return f;
   }
 

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A logistic regression over standardised features: score = σ(b + Σ wᵢ (fᵢ − μᵢ) / sᵢ), and the trigger threshold.
+ * A logistic regression over standardised features: score = σ(b + Σ wᵢ clip((fᵢ − μᵢ) / sᵢ)), and the trigger threshold.
  * Immutable and thread-safe. Stored as {@code ranker.json} (format version 1) with the feature names, so a model
  * trained for other features is refused at load time.
  */
 public final class LogisticRanker {
   public static final int FORMAT_VERSION = 1;
+  static final double CLIP = 3.0;
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final double[] weights;
@@ -48,9 +49,18 @@ public final class LogisticRanker {
   double margin(double[] f) {
     double z = bias;
     for (int i = 0; i < weights.length; i++) {
-      z += weights[i] * (f[i] - mean[i]) / scale[i];
+      z += weights[i] * standardize(f[i], mean[i], scale[i]);
     }
     return z;
+  }
+
+  /**
+   * (f − μ) / s clipped to [−{@value #CLIP}, {@value #CLIP}]: a value far outside what training saw must not be
+   * extrapolated linearly into an extreme score.
+   */
+  static double standardize(double f, double mean, double scale) {
+    double z = (f - mean) / scale;
+    return z > CLIP ? CLIP : z < -CLIP ? -CLIP : z;
   }
 
   static double sigmoid(double z) {

@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Fits a {@link LogisticRanker} by stochastic gradient descent on the log loss with L2 regularisation (seeded), then
+ * Fits a {@link LogisticRanker} by stochastic gradient descent on the log loss with L2 regularisation (seeded),
+ * projecting the weights of {@link FeatureExtractor#MONOTONE} features onto [0, ∞) after each step, then
  * chooses the trigger threshold on held-out groups: the lowest score at which the top candidate is right at least
  * {@code targetPrecision} of the time (a wrong rewrite of a request that needed none counts as wrong).
  */
 public final class RankerTrainer {
   private static final int EPOCHS = 25;
   private static final double LEARNING_RATE = 0.05;
-  private static final double L2 = 1e-4;
+  private static final double L2 = 1e-3;
 
   private final double targetPrecision;
   private final long seed;
@@ -61,6 +62,10 @@ public final class RankerTrainer {
       }
     }
     double[] w = new double[n];
+    boolean[] monotone = new boolean[n];
+    for (int j = 0; j < n; j++) {
+      monotone[j] = FeatureExtractor.MONOTONE.contains(FeatureExtractor.NAMES.get(j));
+    }
     double b = 0;
     SplittableRandom rng = new SplittableRandom(seed);
     int[] order = new int[xs.size()];
@@ -79,11 +84,14 @@ public final class RankerTrainer {
         double[] x = xs.get(idx);
         double z = b;
         for (int j = 0; j < n; j++) {
-          z += w[j] * (x[j] - mean[j]) / scale[j];
+          z += w[j] * LogisticRanker.standardize(x[j], mean[j], scale[j]);
         }
         double err = LogisticRanker.sigmoid(z) - (ys.get(idx) ? 1 : 0);
         for (int j = 0; j < n; j++) {
-          w[j] -= lr * (err * (x[j] - mean[j]) / scale[j] + L2 * w[j]);
+          w[j] -= lr * (err * LogisticRanker.standardize(x[j], mean[j], scale[j]) + L2 * w[j]);
+          if (monotone[j] && w[j] < 0) {
+            w[j] = 0;
+          }
         }
         b -= lr * err;
       }
@@ -114,6 +122,7 @@ public final class RankerTrainer {
 
   private LogisticRanker chooseThreshold(LogisticRanker model, List<TrainingGroup> groups, int trainingRows) {
     List<double[]> outcomes = new ArrayList<>(); // {score, win ? 1 : 0}
+    List<Object[]> lossSamples = new ArrayList<>(); // {score, description}
     int heldOut = 0;
     int heldOutPositive = 0;
     for (TrainingGroup g : groups) {
@@ -133,6 +142,9 @@ public final class RankerTrainer {
       }
       if (best >= 0) {
         outcomes.add(new double[] {bestScore, g.labels()[best] ? 1 : 0});
+        if (!g.labels()[best]) {
+          lossSamples.add(new Object[] {bestScore, g.source() + " -> " + g.texts()[best]});
+        }
       }
     }
     outcomes.sort((a, c) -> Double.compare(c[0], a[0]));
@@ -155,6 +167,9 @@ public final class RankerTrainer {
     }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("heldOutPrecisionCurve", curve(outcomes));
+    lossSamples.sort((a, c) -> Double.compare((double) c[0], (double) a[0]));
+    report.put("sampleOfHeldOutLosses", lossSamples.stream().limit(25)
+        .map(l -> String.format(java.util.Locale.ROOT, "%.3f %s", (double) l[0], l[1])).toList());
     report.put("trainingRows", trainingRows);
     report.put("heldOutExamples", heldOut);
     report.put("heldOutWithTarget", heldOutPositive);

@@ -1,0 +1,77 @@
+package org.selflearn.rewriter.offline.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.selflearn.rewriter.markov.PairStats;
+import org.selflearn.rewriter.markov.StateNames;
+
+/**
+ * The classic query-reformulation baseline: rewrite a request into the rephrase that most often followed it and
+ * succeeded, when that happened at least {@link #MIN_SUCCESSES} times for {@link #MIN_CUSTOMERS} customers (the same
+ * privacy gate as ours). No Markov chain, no gain test. Stored as {@code baselines/pair-counting.tsv}.
+ */
+public final class PairCountingBaseline implements RewriteStrategy {
+  public static final String FILE = "pair-counting.tsv";
+  static final int MIN_SUCCESSES = 3;
+  static final int MIN_CUSTOMERS = 5;
+  private final Map<String, String> rewrites;
+
+  private PairCountingBaseline(Map<String, String> rewrites) {
+    this.rewrites = rewrites;
+  }
+
+  /** Builds the table from mined pairs and writes it. */
+  public static void build(List<PairStats> pairs, Path dir) {
+    Map<String, PairStats> best = new HashMap<>();
+    for (PairStats p : pairs) {
+      if (StateNames.isRewritten(p.source()) || StateNames.isRewritten(p.target()) || p.source().equals(p.target())
+          || p.targetSuccesses() < MIN_SUCCESSES || p.customers() < MIN_CUSTOMERS) {
+        continue;
+      }
+      best.merge(p.source(), p, (a, b) -> b.targetSuccesses() > a.targetSuccesses() ? b : a);
+    }
+    try {
+      Files.createDirectories(dir);
+      StringBuilder sb = new StringBuilder();
+      best.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+          sb.append(e.getKey()).append('\t').append(e.getValue().target()).append('\n'));
+      Files.writeString(dir.resolve(FILE), sb.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write baseline to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static PairCountingBaseline load(Path dir) {
+    Map<String, String> m = new HashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        int tab = line.indexOf('\t');
+        if (tab > 0) {
+          m.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read baseline " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+    }
+    return new PairCountingBaseline(m);
+  }
+
+  @Override
+  public String name() {
+    return "pairCounting";
+  }
+
+  @Override
+  public Decision decide(ReplayTurn t) {
+    String r = rewrites.get(t.heard());
+    return new Decision(t.event().eventId(), r, r == null ? null : "PAIR_COUNTING", null, 0);
+  }
+}
