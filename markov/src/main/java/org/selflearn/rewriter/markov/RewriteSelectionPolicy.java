@@ -10,16 +10,20 @@ import java.util.function.ToDoubleFunction;
 /**
  * Picks at most one rewrite per source state.
  *
- * <p>For a source s, every later state t of a chain that started at s is a candidate. A candidate's score is the
- * smaller of two lower confidence bounds: t's absorption probability into SUCCESS (over t's turns), and the share of
- * the s→t chains that ended in success at t. The best-scoring candidate is kept when it passes, in order, the gates
- * {@code min-support} (chains with the pair), {@code min-customers} (distinct customers) and {@code min-gain} (score
- * minus s's own direct success rate). A pair whose applied rewrites ({@code s => t} states) are seen failing more
+ * <p>For a source s, every later state t of a chain that started at s is a candidate. The target is the candidate
+ * with the highest success probability, estimated conservatively as the smaller of two Wilson lower bounds at a fixed
+ * reference confidence ({@value #RANKING_CONFIDENCE}): t's absorption probability into SUCCESS (over t's turns), and
+ * the share of the s→t chains that ended in success at t. Only that target faces the gates, in order:
+ * {@code min-support} (chains with the pair), {@code min-customers} (distinct customers) and {@code min-gain} (the
+ * same bound at the configured confidence minus s's own direct success rate). Because the choice of target does not
+ * depend on the gates, raising any threshold can only remove pairs, never add one (tested). A pair whose applied rewrites ({@code s => t} states) are seen failing more
  * often than s itself is {@code demoted-by-feedback}; a pair that our rewriter applied and that kept succeeding is
  * kept on that evidence ({@code kept-by-feedback}) even when its rephrases have dried up because the rewrite now
  * prevents them. Raising any threshold never adds a pair (tested).
  */
 public final class RewriteSelectionPolicy {
+  /** Confidence of the bound that orders candidates; fixed, so that the gates never change which target is chosen. */
+  public static final double RANKING_CONFIDENCE = 0.9;
   private final SelectionGates gates;
 
   public RewriteSelectionPolicy(SelectionGates gates) {
@@ -67,26 +71,31 @@ public final class RewriteSelectionPolicy {
     StateStats own = states.getOrDefault(source, new StateStats(source, 0, 0, 0));
     double sourceSuccess = own.successMean();
     List<RewriteDecision> scored = new ArrayList<>();
+    Map<String, Double> ranks = new java.util.HashMap<>();
     for (PairStats p : candidates) {
       StateStats target = states.getOrDefault(p.target(), new StateStats(p.target(), 0, 0, 0));
       double q = absorption.applyAsDouble(p.target());
-      double absorbBound = Bounds.wilsonLower(q, target.turns(), gates.confidence());
-      double pairBound = Bounds.wilsonLower((double) p.targetSuccesses() / Math.max(1, p.chains()), p.chains(),
-          gates.confidence());
-      double bound = Math.min(absorbBound, pairBound);
+      double pairRate = (double) p.targetSuccesses() / Math.max(1, p.chains());
+      double rank = Math.min(Bounds.wilsonLower(q, target.turns(), RANKING_CONFIDENCE),
+          Bounds.wilsonLower(pairRate, p.chains(), RANKING_CONFIDENCE));
+      double bound = Math.min(Bounds.wilsonLower(q, target.turns(), gates.confidence()),
+          Bounds.wilsonLower(pairRate, p.chains(), gates.confidence()));
       scored.add(new RewriteDecision(source, p.target(), false, "", p.chains(), p.customers(), sourceSuccess, q,
           bound));
+      ranks.put(p.target(), rank);
     }
     List<StateStats> applied = appliedBySource.getOrDefault(source, List.of());
-    scored.sort(Comparator.comparingDouble(RewriteDecision::bound).reversed()
+    scored.sort(Comparator.comparingDouble((RewriteDecision d) -> ranks.get(d.target())).reversed()
         .thenComparing(Comparator.comparingLong(RewriteDecision::support).reversed())
         .thenComparing(RewriteDecision::target));
     boolean chosen = false;
+    boolean first = true;
     for (RewriteDecision d : scored) {
-      String reason = chosen ? "not-best" : gateFailure(d);
+      String reason = first ? gateFailure(d) : "not-best";
       if (reason == null && demotedByFeedback(source, d.target(), sourceSuccess, applied)) {
         reason = "demoted-by-feedback";
       }
+      first = false;
       boolean keep = reason == null;
       chosen |= keep;
       out.add(new RewriteDecision(source, d.target(), keep, keep ? "kept" : reason, d.support(), d.customers(),

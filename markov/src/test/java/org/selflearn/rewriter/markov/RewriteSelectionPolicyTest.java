@@ -1,0 +1,100 @@
+package org.selflearn.rewriter.markov;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RewriteSelectionPolicyTest {
+  private static List<RewriteDecision> select(SelectionGates g, Map<String, StateStats> s, List<PairStats> p,
+      Map<String, Double> absorption) {
+    return new RewriteSelectionPolicy(g).select(s, p, x -> absorption.getOrDefault(x, 0.0));
+  }
+
+  @Test
+  void keepsAFailingRequestsBestTargetWithItsEvidence() {
+    Map<String, StateStats> s = Map.of("maj and dragons", new StateStats("maj and dragons", 100, 5, 40),
+        "imagine dragons", new StateStats("imagine dragons", 500, 470, 64));
+    List<PairStats> p = List.of(new PairStats("maj and dragons", "imagine dragons", 80, 30, 76));
+    List<RewriteDecision> d = select(new SelectionGates(5, 5, 0.2, 0.9), s, p, Map.of("imagine dragons", 0.95));
+    assertThat(d).singleElement().satisfies(x -> {
+      assertThat(x.kept()).isTrue();
+      assertThat(x.support()).isEqualTo(80);
+      assertThat(x.gain()).isGreaterThan(0.7);
+    });
+  }
+
+  @Test
+  void privacyGateNeedsSeveralDistinctCustomers() {
+    Map<String, StateStats> s = Map.of("a", new StateStats("a", 50, 0, 4), "b", new StateStats("b", 50, 50, 4));
+    List<PairStats> p = List.of(new PairStats("a", "b", 50, 4, 50));
+    assertThat(select(new SelectionGates(5, 5, 0.2, 0.9), s, p, Map.of("b", 1.0)))
+        .singleElement().extracting(RewriteDecision::reason).isEqualTo("min-customers");
+  }
+
+  @Test
+  void aRewriteThatFailedWhenAppliedIsDemoted() {
+    Map<String, StateStats> s = new HashMap<>();
+    s.put("a", new StateStats("a", 100, 10, 50));
+    s.put("b", new StateStats("b", 100, 95, 50));
+    s.put(StateNames.rewritten("a", "b"), new StateStats(StateNames.rewritten("a", "b"), 40, 4, 20));
+    List<PairStats> p = List.of(new PairStats("a", "b", 60, 30, 58));
+    assertThat(select(new SelectionGates(5, 5, 0.2, 0.9), s, p, Map.of("b", 0.95)))
+        .singleElement().extracting(RewriteDecision::reason).isEqualTo("demoted-by-feedback");
+  }
+
+  @Test
+  void anAppliedRewriteThatKeepsSucceedingIsKeptWhenRephrasesDryUp() {
+    Map<String, StateStats> s = new HashMap<>();
+    s.put("a", new StateStats("a", 10, 1, 8));
+    s.put(StateNames.rewritten("a", "b"), new StateStats(StateNames.rewritten("a", "b"), 200, 190, 60));
+    assertThat(select(new SelectionGates(5, 5, 0.2, 0.9), s, List.of(), Map.of()))
+        .singleElement().satisfies(d -> {
+          assertThat(d.reason()).isEqualTo("kept-by-feedback");
+          assertThat(d.target()).isEqualTo("b");
+        });
+  }
+
+  @Test
+  void raisingAnyThresholdNeverAddsAPair() {
+    SplittableRandom rng = new SplittableRandom(7);
+    for (int trial = 0; trial < 50; trial++) {
+      Map<String, StateStats> s = new HashMap<>();
+      Map<String, Double> absorption = new HashMap<>();
+      List<PairStats> p = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        long turns = 1 + rng.nextInt(200);
+        s.put("s" + i, new StateStats("s" + i, turns, rng.nextLong(turns + 1), 1 + rng.nextInt(64)));
+        absorption.put("s" + i, rng.nextDouble());
+      }
+      for (int i = 0; i < 80; i++) {
+        long chains = 1 + rng.nextInt(50);
+        p.add(new PairStats("s" + rng.nextInt(30), "s" + rng.nextInt(30), chains, 1 + rng.nextInt(20),
+            rng.nextLong(chains + 1)));
+      }
+      SelectionGates base = new SelectionGates(1 + rng.nextInt(5), 1 + rng.nextInt(5), rng.nextDouble() * 0.3,
+          0.5 + rng.nextDouble() * 0.4);
+      Set<String> kept = kept(select(base, s, p, absorption));
+      for (SelectionGates stricter : List.of(
+          new SelectionGates(base.minSupport() + 3, base.minCustomers(), base.minGain(), base.confidence()),
+          new SelectionGates(base.minSupport(), base.minCustomers() + 3, base.minGain(), base.confidence()),
+          new SelectionGates(base.minSupport(), base.minCustomers(), base.minGain() + 0.1, base.confidence()),
+          new SelectionGates(base.minSupport(), base.minCustomers(), base.minGain(),
+              Math.min(0.999, base.confidence() + 0.05)))) {
+        assertThat(kept).containsAll(kept(select(stricter, s, p, absorption)));
+      }
+    }
+  }
+
+  private static Set<String> kept(List<RewriteDecision> d) {
+    Set<String> out = new HashSet<>();
+    d.stream().filter(RewriteDecision::kept).forEach(x -> out.add(x.source() + "->" + x.target()));
+    return out;
+  }
+}
