@@ -1,0 +1,184 @@
+package org.selflearn.rewriter.offline.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selflearn.rewriter.common.event.RewriteSource;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.replay.ReplayJob;
+import org.selflearn.rewriter.online.QueryRewriter;
+import org.selflearn.rewriter.online.RewriteRequest;
+import org.selflearn.rewriter.online.RewriteResult;
+import org.selflearn.rewriter.online.embed.Embedder;
+import org.selflearn.rewriter.simulator.BuiltInWorld;
+import org.selflearn.rewriter.simulator.LogSimulator;
+import org.selflearn.rewriter.simulator.SimulationOptions;
+
+/** Train on a simulated world with the real MiniLM model, replay its eval days, and break things on purpose. */
+@Tag("integration")
+class TrainReplayIT {
+  @TempDir
+  static Path dir;
+  static Path model;
+  static Map<String, Object> report;
+
+  @BeforeAll
+  static void trainAndReplay() {
+    Path world = dir.resolve("world");
+    new LogSimulator(BuiltInWorld.build(3), SimulationOptions.of(600, 10, 3)).run(world, d -> { });
+    model = dir.resolve("model");
+    new TrainJob(RewriterConfig.defaults(), Clock.systemUTC(), m -> { }).train(world.resolve("train.jsonl"), model);
+    report = new ReplayJob(RewriterConfig.defaults(), 2, m -> { }).run(model, world.resolve("eval.jsonl"), true)
+        .report();
+  }
+
+  @Test
+  void theReportFollowsTheContractAndRewritesWinFarMoreThanTheyLose() {
+    assertThat(report).containsKeys("turns", "defectsBefore", "triggered", "wins", "losses", "neutral",
+        "winLossRatio", "defectRateBefore", "defectRateAfter", "defectReduction", "bySource", "latencyMicros");
+    assertThat(((Map<?, ?>) report.get("bySource")).keySet()).map(Object::toString).contains("PRECOMPUTED", "PERSONAL", "GLOBAL");
+    long wins = (long) report.get("wins");
+    long losses = (long) report.get("losses");
+    assertThat(wins).isGreaterThan(10 * Math.max(1, losses) / 2);
+    assertThat((double) report.get("defectReduction")).isGreaterThan(0.2);
+    assertThat(report).containsKeys("baselines", "ablations");
+  }
+
+  @Test
+  void forgettingACustomerErasesTheirPersonalMemory() {
+    String customer = "c-forget-me";
+    try (QueryRewriter r = QueryRewriter.open(model, RewriterConfig.defaults())) {
+      assertThat(r.forget(customer)).isFalse();
+    }
+    // a customer that exists: take one from the personal store through a rewrite that uses it
+    try (QueryRewriter r = QueryRewriter.open(model, RewriterConfig.defaults())) {
+      String someone = firstCustomer();
+      assertThat(r.forget(someone)).isTrue();
+      assertThat(r.forget(someone)).isFalse();
+    }
+  }
+
+  private static String firstCustomer() {
+    try (var lines = Files.lines(dir.resolve("world/train.jsonl"))) {
+      String line = lines.filter(l -> l.contains("\"SUCCESS\"")).findFirst().orElseThrow();
+      int i = line.indexOf("\"customerId\":\"") + 14;
+      return line.substring(i, line.indexOf('"', i));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aFailureInsideTheRewriterReturnsTheRequestUnchangedAndCountsWhy() {
+    Embedder broken = new Embedder() {
+      @Override
+      public int dimension() {
+        return 384;
+      }
+
+      @Override
+      public float[] embed(String text) {
+        throw new IllegalStateException("model exploded");
+      }
+
+      @Override
+      public String describe() {
+        return "broken";
+      }
+    };
+    RewriterConfig noTable = RewriterConfig.defaults().with(ConfigKeys.PRECOMPUTED_ENABLED, false);
+    try (QueryRewriter r = QueryRewriter.open(model, noTable, new io.micrometer.core.instrument.simple
+        .SimpleMeterRegistry(), broken)) {
+      RewriteResult res = r.rewrite(RewriteRequest.of("play maj and dragonz", "c-1"));
+      assertThat(res.changed()).isFalse();
+      assertThat(res.effective()).isEqualTo("play maj and dragonz");
+      assertThat(r.metrics().failures()).containsKey("error:IllegalStateException");
+    }
+  }
+
+  @Test
+  void aBlownBudgetReturnsUnchangedWithinTheBudget() {
+    Embedder slow = new Embedder() {
+      @Override
+      public int dimension() {
+        return 384;
+      }
+
+      @Override
+      public float[] embed(String text) {
+        if (text.startsWith("warm")) {
+          return new float[384];
+        }
+        try {
+          Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return new float[384];
+      }
+
+      @Override
+      public String describe() {
+        return "slow";
+      }
+    };
+    RewriterConfig c = RewriterConfig.defaults().with(ConfigKeys.PRECOMPUTED_ENABLED, false)
+        .with(ConfigKeys.BUDGET_MS, 20.0);
+    try (QueryRewriter r = QueryRewriter.open(model, c, new io.micrometer.core.instrument.simple
+        .SimpleMeterRegistry(), slow)) {
+      long t0 = System.nanoTime();
+      RewriteResult res = r.rewrite(RewriteRequest.of("play maj and dragonz", "c-1"));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(res.reason()).isEqualTo("budget");
+      assertThat(ms).isLessThan(1_000);
+      assertThat(r.metrics().failures()).containsKey("budget");
+    }
+  }
+
+  @Test
+  void aBrokenModelFileIsRefusedWhenOpeningNotOnTheRequestPath() throws IOException {
+    Path copy = dir.resolve("broken-model");
+    copyTree(model, copy);
+    Files.writeString(copy.resolve("ranker.json"), "{\"formatVersion\": 1, \"features\": [\"other\"]}");
+    assertThatThrownBy(() -> QueryRewriter.open(copy, RewriterConfig.defaults()))
+        .hasMessageContaining("ranker");
+  }
+
+  @Test
+  void aPublishedTableIsPickedUpWithoutReopening() {
+    try (QueryRewriter r = QueryRewriter.open(model, RewriterConfig.defaults())) {
+      String before = r.tableVersion();
+      new org.selflearn.rewriter.offline.solve.TablePublisher(Clock.systemUTC(), 3).publish(model.resolve("table"),
+          Map.of("hello wrld", new org.selflearn.rewriter.online.table.TableEntry("hello world", 0.9, 9, 9, 0, 1)),
+          Map.of());
+      assertThat(r.reloadIfChanged()).isTrue();
+      assertThat(r.tableVersion()).isNotEqualTo(before);
+      RewriteResult res = r.rewrite(RewriteRequest.of("Hello wrld!", null));
+      assertThat(res.rewrite()).isEqualTo("hello world");
+      assertThat(res.source()).isEqualTo(RewriteSource.PRECOMPUTED);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!p.getFileName().toString().equals("LOCK")) {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
