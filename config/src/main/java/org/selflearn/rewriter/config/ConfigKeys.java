@@ -94,6 +94,12 @@ public final class ConfigKeys {
       10, 600_000, "Kafka Streams commit interval."));
   public static final ConfigKey<Integer> STREAM_THREADS = add(ConfigKey.ofInt("stream.threads", 1, 1, 64,
       "Stream threads per instance."));
+  public static final ConfigKey<Integer> DEDUP_HORIZON_MINUTES = add(ConfigKey.ofInt(
+      "stream.dedup-horizon-minutes", 60, 1, 10_080,
+      "Streaming job: how long (event time) an eventId is remembered to drop redelivered duplicates."));
+  public static final ConfigKey<Integer> IDLE_FLUSH_SECONDS = add(ConfigKey.ofInt("stream.idle-flush-seconds", 30, 0,
+      86_400, "Streaming job: when a task has seen no record for this long (wall clock), its open sessions are closed,"
+          + " so the end of a stream is mined without waiting for newer events (0: never)."));
   public static final ConfigKey<String> STATE_DIR = add(ConfigKey.ofString("stream.state-dir",
       System.getProperty("java.io.tmpdir") + "/rewriter-streams", "Directory of the RocksDB state stores."));
 

@@ -1,0 +1,70 @@
+package org.selflearn.rewriter.offline.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces the lines of a log file to a topic as they are (bad lines included: the job must reject them), keyed by
+ * {@code customerId} when the line has one. Idempotent producer.
+ */
+public final class EventFileProducer {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private EventFileProducer() {}
+
+  /** Returns the number of records produced. */
+  public static long produce(Path file, String bootstrap, String topic) {
+    Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    long n = 0;
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+        new StringSerializer());
+        BufferedReader r = reader(file)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        producer.send(new ProducerRecord<>(topic, key(line), line));
+        n++;
+      }
+      producer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot produce " + file + ": " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  private static BufferedReader reader(Path file) throws IOException {
+    var in = Files.newInputStream(file);
+    if (file.toString().endsWith(".gz")) {
+      in = new GZIPInputStream(in);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  private static String key(String line) {
+    try {
+      JsonNode n = MAPPER.readTree(line);
+      JsonNode c = n == null ? null : n.get("customerId");
+      return c != null && c.isTextual() ? c.asText() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

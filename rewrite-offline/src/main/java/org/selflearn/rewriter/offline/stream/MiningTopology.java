@@ -1,0 +1,84 @@
+package org.selflearn.rewriter.offline.stream;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.mining.MiningSettings;
+import org.selflearn.rewriter.offline.mining.StatValue;
+
+/**
+ * The mining topology, a function of the configuration:
+ * <pre>
+ * input (key customerId, value event JSON)
+ *   → mine: validate, de-duplicate (store seen-event-ids), sessionize (store pending-sessions), label, emit
+ *   ├─ rejected → dead-letter topic (value as received, header "rejection" = reason)
+ *   └─ contributions (key statistic) → repartition → reduce(StatValue::merge) in store transition-stats
+ *        → compacted statistics topic (key statistic, value StatValue v1 bytes)
+ * </pre>
+ */
+public final class MiningTopology {
+  /** Name of the aggregated statistics store (queryable). */
+  public static final String STATS_STORE = "transition-stats";
+
+  private MiningTopology() {}
+
+  public static Topology buildTopology(RewriterConfig config, StreamMetrics metrics) {
+    MiningSettings settings = MiningSettings.from(config);
+    long dedupMs = config.get(ConfigKeys.DEDUP_HORIZON_MINUTES) * 60_000L;
+    long idleMs = config.get(ConfigKeys.IDLE_FLUSH_SECONDS) * 1000L;
+    StreamsBuilder b = new StreamsBuilder();
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
+        Serdes.String(), Serdes.ByteArray()));
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SEEN_STORE),
+        Serdes.String(), Serdes.Long()));
+    KStream<String, byte[]> mined = b.stream(config.get(ConfigKeys.INPUT_TOPIC),
+            Consumed.with(Serdes.String(), Serdes.String()).withName("events"))
+        .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics), Named.as("mine"),
+            MiningProcessor.SESSIONS_STORE, MiningProcessor.SEEN_STORE);
+    mined.filter((k, v) -> k.startsWith(MiningProcessor.DEAD_LETTER_PREFIX), Named.as("rejected"))
+        .map((k, v) -> KeyValue.pair(k.substring(MiningProcessor.DEAD_LETTER_PREFIX.length()), v),
+            Named.as("restore-key"))
+        .to(config.get(ConfigKeys.DEAD_LETTER_TOPIC), Produced.with(Serdes.String(), Serdes.ByteArray()));
+    mined.filter((k, v) -> !k.startsWith(MiningProcessor.DEAD_LETTER_PREFIX), Named.as("contributions"))
+        .mapValues(StatValue::fromBytes, Named.as("decode"))
+        .groupByKey(Grouped.with("by-statistic", Serdes.String(), StatValueSerde.serde()))
+        .reduce(StatValue::merge, Materialized.<String, StatValue, org.apache.kafka.streams.state.KeyValueStore<
+            org.apache.kafka.common.utils.Bytes, byte[]>>as(STATS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(StatValueSerde.serde()))
+        .toStream(Named.as("statistics"))
+        .to(config.get(ConfigKeys.STATS_TOPIC), Produced.with(Serdes.String(), StatValueSerde.serde()));
+    return b.build();
+  }
+
+  /** Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes. */
+  public static Properties streamsConfig(RewriterConfig config, String bootstrap, String stateDir) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ConfigKeys.APPLICATION_ID));
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.get(ConfigKeys.COMMIT_INTERVAL_MS));
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(ConfigKeys.STREAM_THREADS));
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L << 20);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    return p;
+  }
+}

@@ -1,0 +1,27 @@
+package org.selflearn.rewriter.offline.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Micrometer counters of the mining job: events in, rejected, duplicates, sessions, rephrase chains. */
+public final class StreamMetrics {
+  final Counter eventsIn;
+  final Counter rejected;
+  final Counter duplicates;
+  final Counter sessions;
+  final Counter chains;
+
+  public StreamMetrics(MeterRegistry registry) {
+    eventsIn = registry.counter("mining.events.in");
+    rejected = registry.counter("mining.events.rejected");
+    duplicates = registry.counter("mining.events.duplicates");
+    sessions = registry.counter("mining.sessions");
+    chains = registry.counter("mining.chains");
+  }
+
+  /** A one-line summary (no customer data). */
+  public String describe() {
+    return String.format(java.util.Locale.ROOT, "events %.0f, rejected %.0f, duplicates %.0f, sessions %.0f,"
+        + " chains %.0f", eventsIn.count(), rejected.count(), duplicates.count(), sessions.count(), chains.count());
+  }
+}
