@@ -77,8 +77,8 @@ public final class ConfigKeys {
           + " model (online.onnx-model-dir), or NONE for lexical/phonetic retrieval only."));
   public static final ConfigKey<String> ONNX_MODEL_DIR = add(ConfigKey.ofString("online.onnx-model-dir", "-",
       "Directory with model.onnx and tokenizer.json when online.embedder=ONNX."));
-  public static final ConfigKey<Double> TARGET_PRECISION = add(ConfigKey.ofDouble("ranker.target-precision", 0.92,
-      0.5, 1.0, "Precision the trigger threshold is tuned for on held-out mined pairs (a loss costs more than a"
+  public static final ConfigKey<Double> TARGET_PRECISION = add(ConfigKey.ofDouble("ranker.target-precision", 0.8,
+      0.5, 1.0, "Marginal precision the trigger threshold is chosen for on held-out mined pairs: a loss costs p/(1-p) wins (a loss costs more than a"
           + " miss)."));
 
   // ---- streaming ----

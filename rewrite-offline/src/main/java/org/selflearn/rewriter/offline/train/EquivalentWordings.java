@@ -8,8 +8,9 @@ import org.selflearn.rewriter.offline.mining.MinedStats;
 
 /**
  * Classes of wordings that customers use interchangeably, learned from the mined chains without labels: two requests
- * that both usually succeed, where customers repeatedly rephrased one into the other with success, mean the same
- * thing ("play hozier" / "play music by hozier"). The ranker's training treats any member of the target's class as a
+ * that both usually succeed mean the same thing when customers repeatedly rephrased one into the other with success
+ * ("play hozier" / "play music by hozier"), or when customers repeatedly fixed the same failing request with either
+ * ("play maroon fine" → "play maroon five" / "play songs by maroon five"). The ranker's training treats any member of the target's class as a
  * right answer, as replay scoring does with equivalent wordings.
  */
 public final class EquivalentWordings {
@@ -18,10 +19,22 @@ public final class EquivalentWordings {
   private final Map<String, String> parent = new HashMap<>();
 
   public EquivalentWordings(MinedStats stats) {
+    Map<String, String> firstFixOfSource = new HashMap<>();
     for (PairStats p : stats.pairs()) {
-      if (p.chains() >= MIN_CHAINS && p.targetSuccesses() >= 1 && !StateNames.isRewritten(p.source())
-          && !StateNames.isRewritten(p.target()) && good(stats, p.source()) && good(stats, p.target())) {
-        union(p.source(), p.target());
+      if (StateNames.isRewritten(p.source()) || StateNames.isRewritten(p.target())) {
+        continue;
+      }
+      if (p.chains() >= MIN_CHAINS && p.targetSuccesses() >= 1 && good(stats, p.source())
+          && good(stats, p.target())) {
+        union(p.source(), p.target()); // customers reword one good request into the other
+      }
+      if (p.targetSuccesses() >= MIN_CHAINS && p.customers() >= MIN_CHAINS && !good(stats, p.source())
+          && good(stats, p.target())) {
+        // a failing request repeatedly fixed by two different good requests: they mean the same thing
+        String other = firstFixOfSource.putIfAbsent(p.source(), p.target());
+        if (other != null) {
+          union(other, p.target());
+        }
       }
     }
   }

@@ -24,6 +24,8 @@ public final class CandidateRetriever {
   private static final int PERSONAL_TOP = 8;
   /** Minimum of the larger of trigram and phonetic similarity for a candidate to be considered. */
   public static final double MIN_SIMILARITY = 0.6;
+  /** Some spelling overlap is always needed: short phonetic codes alone can match unrelated requests. */
+  public static final double MIN_TRIGRAM = 0.3;
   /** Minimum similarity of the differing spans ({@link UtteranceSimilarity#differingSpan}). */
   public static final double MIN_SPAN_SIMILARITY = 0.45;
   private final int perSource;
@@ -83,8 +85,10 @@ public final class CandidateRetriever {
     if (q.profile().pairCount(q.text(), candidate) >= PersonalProfile.STRONG_OWN_REPHRASES) {
       return true;
     }
-    return Math.max(Similarity.trigramDice(q.text(), candidate), similarity.phonetic(q.phoneticCode(), candidate))
-        >= MIN_SIMILARITY && similarity.differingSpan(q.text(), candidate) >= MIN_SPAN_SIMILARITY;
+    double trigram = Similarity.trigramDice(q.text(), candidate);
+    return trigram >= MIN_TRIGRAM
+        && Math.max(trigram, similarity.phonetic(q.phoneticCode(), candidate)) >= MIN_SIMILARITY
+        && similarity.differingSpan(q.text(), candidate) >= MIN_SPAN_SIMILARITY;
   }
 
   private List<PersonalEntry> closestPersonal(QueryContext q) {

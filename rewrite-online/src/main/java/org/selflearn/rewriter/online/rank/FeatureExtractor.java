@@ -16,14 +16,15 @@ public final class FeatureExtractor {
       "globalPopularity", "globalSuccess", "personalCount", "personalRecency", "personalPair", "deviceFit",
       "previousDomainFit", "querySuccess", "queryPopularity", "queryKnown", "lengthDiff", "extendsQuery",
       "phoneticIfQueryFails", "personalIfQueryFails", "personalTimesSimilarity", "recencyTimesSimilarity",
-      "cosineTimesPhonetic", "minSimilarity", "differingSpan");
+      "cosineTimesPhonetic", "minSimilarity", "differingSpan", "editIfQueryUnknown", "phoneticIfQueryUnknown");
   /**
    * Features whose weight must not be negative: more similar, more popular, more successful, more often chosen by
    * the customer never makes a candidate less likely. The trainer enforces it (projected gradient descent).
    */
   public static final java.util.Set<String> MONOTONE = java.util.Set.of("cosine", "phonetic", "trigram", "token",
       "edit", "globalPopularity", "globalSuccess", "personalPair", "personalTimesSimilarity",
-      "recencyTimesSimilarity", "cosineTimesPhonetic", "minSimilarity", "differingSpan");
+      "recencyTimesSimilarity", "cosineTimesPhonetic", "minSimilarity", "differingSpan", "editIfQueryUnknown",
+      "phoneticIfQueryUnknown");
   private static final double DAY_MS = 86_400_000.0;
 
   private final UtteranceSimilarity similarity = new UtteranceSimilarity();
@@ -64,6 +65,8 @@ public final class FeatureExtractor {
     f[21] = f[0] * f[1];
     f[22] = Math.min(f[1], f[2]);
     f[23] = similarity.differingSpan(q.text(), t);
+    f[24] = q.prior() == null ? f[4] : 0;
+    f[25] = q.prior() == null ? f[1] : 0;
     return f;
   }
 

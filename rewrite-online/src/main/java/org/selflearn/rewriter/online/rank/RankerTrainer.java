@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 /**
  * Fits a {@link LogisticRanker} by stochastic gradient descent on the log loss with L2 regularisation (seeded),
  * projecting the weights of {@link FeatureExtractor#MONOTONE} features onto [0, ∞) after each step, then
- * chooses the trigger threshold on held-out groups: the lowest score at which the top candidate is right at least
- * {@code targetPrecision} of the time (a wrong rewrite of a request that needed none counts as wrong).
+ * chooses the trigger threshold on held-out groups: the cut that maximises wins − λ·losses with λ = p / (1 − p) for
+ * the target precision p, so every score region above it is right at least p of the time at the margin (a wrong
+ * rewrite of a request that needed none counts as a loss).
  */
 public final class RankerTrainer {
   private static final int EPOCHS = 25;
@@ -148,18 +149,24 @@ public final class RankerTrainer {
       }
     }
     outcomes.sort((a, c) -> Double.compare(c[0], a[0]));
+    // utility of a cut: wins − λ·losses with λ = p/(1 − p), i.e. a loss costs as much as the wins that a precision
+    // of p buys; the best cut includes a score region only when its marginal precision reaches p
+    double lambda = targetPrecision >= 1 ? 1e9 : targetPrecision / (1 - targetPrecision);
     double threshold = 1.0;
     long wins = 0;
     long losses = 0;
     long bestWins = 0;
     long bestLosses = 0;
+    double bestUtility = 0;
     for (double[] o : outcomes) {
       if (o[1] > 0) {
         wins++;
       } else {
         losses++;
       }
-      if (wins > 0 && (double) wins / (wins + losses) >= targetPrecision && wins >= bestWins) {
+      double utility = wins - lambda * losses;
+      if (utility > bestUtility) {
+        bestUtility = utility;
         threshold = o[0];
         bestWins = wins;
         bestLosses = losses;

@@ -1,0 +1,139 @@
+package org.selflearn.rewriter.offline.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.io.Json;
+import org.selflearn.rewriter.offline.mining.StatValue;
+import org.selflearn.rewriter.offline.mining.StatsFile;
+import org.selflearn.rewriter.offline.replay.HtmlReport;
+import org.selflearn.rewriter.offline.replay.ReplayJob;
+import org.selflearn.rewriter.offline.stream.EmbeddedKafkaBroker;
+import org.selflearn.rewriter.offline.stream.EventFileProducer;
+import org.selflearn.rewriter.offline.stream.StatsTopicReader;
+import org.selflearn.rewriter.offline.stream.StreamJob;
+import org.selflearn.rewriter.offline.stream.Topics;
+import org.selflearn.rewriter.offline.train.TrainJob;
+import org.selflearn.rewriter.simulator.BuiltInWorld;
+import org.selflearn.rewriter.simulator.LogSimulator;
+import org.selflearn.rewriter.simulator.SimulationOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./rewrite demo}: the whole loop on an in-process broker and a generated world. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Everything end to end: simulate a world, start an in-process Kafka broker, produce the train days,"
+        + " mine them with the streaming job until it has caught up, solve and publish, build the online model,"
+        + " replay the eval days beside the baselines, print the headline figures and write an HTML report.")
+final class DemoCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOption config;
+
+  @Option(names = "--out", defaultValue = "demo-output", description = "Where the world, model and reports go"
+      + " (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--customers", defaultValue = "1500", description = "Customers (default ${DEFAULT-VALUE}).")
+  int customers;
+
+  @Option(names = "--days", defaultValue = "10", description = "Days (default ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws IOException {
+    long t0 = System.nanoTime();
+    RewriterConfig c = config.load().with(ConfigKeys.IDLE_FLUSH_SECONDS, 5).with(ConfigKeys.COMMIT_INTERVAL_MS, 500);
+    Path world = out.resolve("world");
+    step(t0, "1/6 simulating " + customers + " customers over " + days + " days");
+    var summary = new LogSimulator(BuiltInWorld.build(seed), SimulationOptions.of(customers, days, seed)).run(world,
+        d -> { });
+    step(t0, "    " + summary.events() + " events written under " + world);
+    Path state = Files.createTempDirectory("rewriter-demo-state");
+    Map<String, StatValue> stats;
+    step(t0, "2/6 starting an in-process Kafka broker (KRaft, 127.0.0.1)");
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      try (Admin admin = broker.admin()) {
+        Topics.ensure(admin, c, 2, (short) 1);
+      }
+      long n = EventFileProducer.produce(world.resolve(LogSimulator.TRAIN_FILE), broker.bootstrapServers(),
+          c.get(ConfigKeys.INPUT_TOPIC));
+      step(t0, "3/6 produced " + n + " train events to '" + c.get(ConfigKeys.INPUT_TOPIC) + "'; mining them with the"
+          + " streaming job");
+      try (StreamJob job = new StreamJob(c, broker.bootstrapServers(), state.toString(), new SimpleMeterRegistry());
+          Admin admin = broker.admin()) {
+        job.start();
+        if (!StreamJob.awaitCaughtUp(admin, c, Duration.ofMinutes(10), broker.bootstrapServers())) {
+          throw new IllegalStateException("the streaming job did not catch up within 10 minutes");
+        }
+        step(t0, "    caught up: " + job.metrics().describe());
+      }
+      stats = StatsTopicReader.read(broker.bootstrapServers(), c.get(ConfigKeys.STATS_TOPIC));
+    } finally {
+      deleteTree(state);
+    }
+    Path streamStats = out.resolve("stream-stats");
+    StatsFile.write(stats, streamStats);
+    step(t0, "4/6 " + stats.size() + " statistics read from '" + c.get(ConfigKeys.STATS_TOPIC) + "'; solving,"
+        + " publishing and building the online model");
+    Path model = out.resolve("model");
+    deleteTree(model);
+    new TrainJob(c, Clock.systemUTC(), m -> step(t0, "    " + m)).trainFromStats(
+        world.resolve(LogSimulator.TRAIN_FILE), streamStats, model);
+    step(t0, "5/6 replaying the eval days through the online rewriter, beside the baselines");
+    ReplayJob.Result r = new ReplayJob(c, 2, m -> { }).run(model, world.resolve(LogSimulator.EVAL_FILE), true);
+    Json.write(out.resolve("report.json"), r.report());
+    HtmlReport.write(out.resolve("report.html"), r.report(), r.turns(), r.decisions());
+    step(t0, "6/6 done");
+    headline(r.report());
+    System.out.println("HTML report: " + out.resolve("report.html").toAbsolutePath());
+    System.out.println("JSON report: " + out.resolve("report.json").toAbsolutePath());
+    System.out.println("model:       " + model.toAbsolutePath() + "  (try: ./rewrite rewrite --model " + model
+        + " --explain \"play maj and dragons\")");
+    return 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void headline(Map<String, Object> report) {
+    Map<String, Object> rows = new LinkedHashMap<>();
+    rows.put("ours", report);
+    rows.putAll((Map<String, Object>) report.get("ablations"));
+    rows.putAll((Map<String, Object>) report.get("baselines"));
+    System.out.printf("%n%-18s %9s %7s %7s %9s %14s%n", "", "triggered", "wins", "losses", "win/loss",
+        "defects after");
+    rows.forEach((k, v) -> {
+      Map<String, Object> m = (Map<String, Object>) v;
+      System.out.printf(java.util.Locale.ROOT, "%-18s %9s %7s %7s %9s %7.1f%% (%s)%n", k, m.get("triggered"),
+          m.get("wins"), m.get("losses"), m.get("winLossRatio"), ((Number) m.get("defectRateAfter")).doubleValue()
+          * 100, String.format(java.util.Locale.ROOT, "-%.1f%%", ((Number) m.get("defectReduction")).doubleValue()
+          * 100));
+    });
+    System.out.println("defect rate before: " + report.get("defectRateBefore") + "; by source: "
+        + report.get("bySource") + "; latency µs: " + report.get("latencyMicros"));
+  }
+
+  private static void step(long t0, String message) {
+    System.err.printf(java.util.Locale.ROOT, "[%5.1fs] demo: %s%n", (System.nanoTime() - t0) / 1e9, message);
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (Files.exists(p)) {
+      try (var s = Files.walk(p)) {
+        s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+}
