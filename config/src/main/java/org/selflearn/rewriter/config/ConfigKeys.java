@@ -78,8 +78,8 @@ public final class ConfigKeys {
   public static final ConfigKey<String> ONNX_MODEL_DIR = add(ConfigKey.ofString("online.onnx-model-dir", "-",
       "Directory with model.onnx and tokenizer.json when online.embedder=ONNX."));
   public static final ConfigKey<Double> TARGET_PRECISION = add(ConfigKey.ofDouble("ranker.target-precision", 0.8,
-      0.5, 1.0, "Marginal precision the trigger threshold is chosen for on held-out mined pairs: a loss costs p/(1-p) wins (a loss costs more than a"
-          + " miss)."));
+      0.5, 1.0, "Marginal precision the ranker's trigger threshold is chosen for on held-out mined pairs: one loss"
+          + " costs p/(1-p) wins, because a wrong rewrite costs more than a missed one."));
 
   // ---- streaming ----
   public static final ConfigKey<String> APPLICATION_ID = add(ConfigKey.ofString("stream.application-id",

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.selflearn.rewriter.offline.mining.FileMiner;
 import org.selflearn.rewriter.offline.mining.MiningSettings;
+import org.selflearn.rewriter.offline.mining.RephraseEvaluation;
 import org.selflearn.rewriter.offline.mining.StatValue;
 import org.selflearn.rewriter.offline.mining.StatsFile;
 import picocli.CommandLine.Command;
@@ -26,11 +27,19 @@ final class MineCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Statistics directory.")
   Path out;
 
+  @Option(names = "--evaluate-rephrases",
+      description = "Also measure rephrase detection against the logs' truth (simulated logs): precision, recall.")
+  boolean evaluate;
+
   @Override
   public Integer call() {
     InputFiles.existingFile(logs, "--logs");
+    RephraseEvaluation evaluation = evaluate ? new RephraseEvaluation(logs) : null;
     long t0 = System.nanoTime();
     FileMiner miner = new FileMiner(MiningSettings.from(config.load()));
+    if (evaluation != null) {
+      miner.onSession(evaluation);
+    }
     miner.mine(logs, r -> { });
     Map<String, StatValue> stats = miner.finish();
     StatsFile.write(stats, out);
@@ -38,6 +47,9 @@ final class MineCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) / 1e9;
     summary.put("seconds", Math.round(seconds * 100) / 100.0);
     summary.put("eventsPerSecond", Math.round(((Number) summary.get("events")).longValue() / seconds));
+    if (evaluation != null) {
+      summary.put("rephraseDetection", evaluation.result());
+    }
     Json.write(out.resolve("mining-summary.json"), summary);
     summary.forEach((k, v) -> System.out.printf("%-16s %s%n", k, v));
     System.out.println("wrote " + out.resolve(StatsFile.FILE_NAME));
