@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Self-learning query rewriter: mine rephrase chains from interaction logs, solve them as absorbing"
         + " Markov chains, and rewrite requests online.",
     subcommands = {VersionCommand.class, ValidateCommand.class, ConfigCommand.class, SimulateCommand.class,
-        MineCommand.class, SolveCommand.class, TrainCommand.class, ReplayCommand.class, RewriteOneCommand.class, StreamCommand.class, DemoCommand.class, ForgetCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        MineCommand.class, SolveCommand.class, TrainCommand.class, ReplayCommand.class, RewriteOneCommand.class, StreamCommand.class, DemoCommand.class, ForgetCommand.class, ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RewriteCli implements Runnable {
   /** Exit code of bad usage or bad input. */
   public static final int BAD_INPUT = 2;

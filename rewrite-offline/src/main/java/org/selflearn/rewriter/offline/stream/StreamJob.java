@@ -83,7 +83,8 @@ public final class StreamJob implements AutoCloseable {
     return false;
   }
 
-  private static boolean lagAtMostOne(Admin admin, String group) throws Exception {
+  /** Whether the group has committed every partition it reads up to its end (within the transaction marker). */
+  public static boolean lagAtMostOne(Admin admin, String group) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
     if (committed.isEmpty()) {

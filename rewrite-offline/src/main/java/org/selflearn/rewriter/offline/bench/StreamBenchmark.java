@@ -1,0 +1,48 @@
+package org.selflearn.rewriter.offline.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.kafka.clients.admin.Admin;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.stream.EmbeddedKafkaBroker;
+import org.selflearn.rewriter.offline.stream.EventFileProducer;
+import org.selflearn.rewriter.offline.stream.StreamJob;
+import org.selflearn.rewriter.offline.stream.Topics;
+import org.selflearn.rewriter.simulator.BuiltInWorld;
+import org.selflearn.rewriter.simulator.LogSimulator;
+import org.selflearn.rewriter.simulator.SimulationOptions;
+
+/**
+ * Streaming throughput through the in-process broker: events are produced first, then the job runs from the start
+ * of the topic; the figure is events / time until every input and repartition partition is committed to its end.
+ */
+final class StreamBenchmark {
+  private StreamBenchmark() {}
+
+  static void run(int customers, int days, int partitions, int threads, Path dir) throws Exception {
+    Path world = dir.resolve("stream-world");
+    new LogSimulator(BuiltInWorld.build(2), SimulationOptions.of(customers, days, 2)).run(world, d -> { });
+    RewriterConfig c = RewriterConfig.defaults().with(ConfigKeys.APPLICATION_ID, "bench")
+        .with(ConfigKeys.STREAM_THREADS, threads).with(ConfigKeys.IDLE_FLUSH_SECONDS, 0);
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); Admin admin = broker.admin()) {
+      Topics.ensure(admin, c, partitions, (short) 1);
+      long n = EventFileProducer.produce(world.resolve(LogSimulator.TRAIN_FILE), broker.bootstrapServers(),
+          c.get(ConfigKeys.INPUT_TOPIC));
+      Path state = Files.createTempDirectory(dir, "state");
+      try (StreamJob job = new StreamJob(c, broker.bootstrapServers(), state.toString(), new SimpleMeterRegistry())) {
+        long t0 = System.nanoTime();
+        job.start();
+        while (!StreamJob.lagAtMostOne(admin, "bench") || job.metrics().describe().startsWith("events 0,")) {
+          Thread.sleep(200);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "stream: %,d events through the in-process broker (%d partitions, %d stream"
+            + " threads, exactly-once) in %.1f s = %,.0f events/s (%s)%n", n, partitions, threads, s, n / s,
+            job.metrics().describe());
+      }
+    }
+  }
+}
