@@ -24,11 +24,16 @@ public final class UtteranceSimilarity {
 
   /** Compares two normalised utterances. */
   public Scores compare(String a, String b) {
+    return a.equals(b) ? new Scores(1, 1, 1) : compare(a, phonetics.encodeJoined(a), b, phonetics.encodeJoined(b));
+  }
+
+  /** Compares two normalised utterances whose joined phonetic codes are already known. */
+  public Scores compare(String a, String codeA, String b, String codeB) {
     if (a.equals(b)) {
       return new Scores(1, 1, 1);
     }
-    return new Scores(Similarity.editSimilarity(phonetics.encodeJoined(a), phonetics.encodeJoined(b)),
-        Similarity.trigramDice(a, b), Similarity.tokenJaccard(a, b));
+    return new Scores(Similarity.editSimilarity(codeA, codeB), Similarity.trigramDice(a, b),
+        Similarity.tokenJaccard(a, b));
   }
 
   /**

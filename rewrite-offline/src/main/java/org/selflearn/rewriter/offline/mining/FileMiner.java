@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.selflearn.rewriter.common.codec.DecodeResult;
 import org.selflearn.rewriter.common.codec.Rejection;
 import org.selflearn.rewriter.common.event.InteractionEvent;
 import org.selflearn.rewriter.common.codec.EventFileReader;
@@ -18,6 +19,7 @@ import org.selflearn.rewriter.common.codec.EventFileReader;
  */
 public final class FileMiner {
   private static final int EXPIRY_CHECK_EVERY = 50_000;
+  private static final int BATCH = 2_000;
 
   private final MiningSettings settings;
   private final SessionBuffer buffer;
@@ -40,18 +42,70 @@ public final class FileMiner {
     return this;
   }
 
-  /** Mines one file; rejected lines go to {@code rejections} and are counted. */
+  /**
+   * Mines one file; rejected lines go to {@code rejections} and are counted. Reading and JSON decoding run on a
+   * second thread, handing batches of decoded lines over a bounded queue, so decoding and mining overlap.
+   */
   public void mine(Path logs, Consumer<Rejection> rejections) {
-    EventFileReader.ReadCounts counts = EventFileReader.forEach(logs, this::accept, r -> {
-      summary.reject(r);
-      rejections.accept(r);
-    });
-    summary.events += counts.events();
+    java.util.concurrent.BlockingQueue<List<Decoded>> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+    List<Decoded> end = List.of();
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread reader = new Thread(() -> {
+      try (EventFileReader r = EventFileReader.open(logs)) {
+        List<Decoded> batch = new ArrayList<>(BATCH);
+        DecodeResult d;
+        while ((d = r.next()) != null) {
+          batch.add(new Decoded(d, d.isOk() ? Turn.of(d.event(), settings.interpretationState()) : null));
+          if (batch.size() == BATCH) {
+            queue.put(batch);
+            batch = new ArrayList<>(BATCH);
+          }
+        }
+        queue.put(batch);
+      } catch (RuntimeException e) {
+        failure[0] = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        try {
+          queue.put(end);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "log-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      for (List<Decoded> batch = queue.take(); batch != end; batch = queue.take()) {
+        for (Decoded d : batch) {
+          if (d.result().isOk()) {
+            summary.events++;
+            accept(d.result().event(), d.turn());
+          } else {
+            summary.reject(d.result().rejection());
+            rejections.accept(d.result().rejection());
+          }
+        }
+      }
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while mining " + logs, e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
   }
+
+  private record Decoded(DecodeResult result, Turn turn) {}
 
   /** Accepts one valid event (events must be unique). */
   public void accept(InteractionEvent e) {
-    Turn turn = Turn.of(e, settings.interpretationState());
+    accept(e, Turn.of(e, settings.interpretationState()));
+  }
+
+  private void accept(InteractionEvent e, Turn turn) {
     streamTime = Math.max(streamTime, turn.timestampMs());
     String key = SessionBuffer.sessionKey(e.customerId(), e.sessionId(), turn.device());
     pending.put(key, buffer.add(pending.get(key), turn, this::close));

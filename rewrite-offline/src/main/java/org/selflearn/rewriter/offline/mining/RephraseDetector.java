@@ -15,7 +15,10 @@ import org.selflearn.rewriter.common.text.UtteranceSimilarity;
  */
 public final class RephraseDetector {
   private final MiningSettings settings;
+  private static final int CODE_CACHE = 200_000;
   private final UtteranceSimilarity similarity = new UtteranceSimilarity();
+  /** Phonetic codes of recent utterances: requests repeat, so each is encoded about once. Not thread-safe. */
+  private final java.util.Map<String, String> codes = new java.util.HashMap<>();
 
   public RephraseDetector(MiningSettings settings) {
     this.settings = settings;
@@ -40,7 +43,8 @@ public final class RephraseDetector {
 
   /** The similarity score the rule compares with its threshold. */
   public double score(Turn previous, Turn next) {
-    double score = similarity.compare(previous.heard(), next.heard()).combined();
+    double score = similarity.compare(previous.heard(), code(previous.heard()), next.heard(), code(next.heard()))
+        .combined();
     String a = previous.domainIntent();
     String b = next.domainIntent();
     if (!a.isEmpty() && !b.isEmpty()) {
@@ -51,6 +55,18 @@ public final class RephraseDetector {
       }
     }
     return score;
+  }
+
+  private String code(String text) {
+    String c = codes.get(text);
+    if (c == null) {
+      if (codes.size() >= CODE_CACHE) {
+        codes.clear();
+      }
+      c = similarity.phoneticCode(text);
+      codes.put(text, c);
+    }
+    return c;
   }
 
   private static String domain(String domainIntent) {

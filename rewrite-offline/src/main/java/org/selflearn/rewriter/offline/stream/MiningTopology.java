@@ -43,9 +43,9 @@ public final class MiningTopology {
     long idleMs = config.get(ConfigKeys.IDLE_FLUSH_SECONDS) * 1000L;
     StreamsBuilder b = new StreamsBuilder();
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
-        Serdes.String(), Serdes.ByteArray()));
+        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SEEN_STORE),
-        Serdes.String(), Serdes.Long()));
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
     KStream<String, byte[]> mined = b.stream(config.get(ConfigKeys.INPUT_TOPIC),
             Consumed.with(Serdes.String(), Serdes.String()).withName("events"))
         .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics), Named.as("mine"),
