@@ -40,7 +40,7 @@ public final class UtteranceSimilarity {
    * Similarity of the differing spans: the tokens left after removing the longest common leading and trailing
    * tokens. A speech error corrupts a span that still sounds like the original ({@code sacra mento / sacramento}),
    * while two different requests of one template differ in a span that does not ({@code san diego / schenectady}).
-   * 0 when one side has nothing left (a pure insertion or deletion), 1 for equal texts.
+   * For a pure insertion or deletion, 1 − (inserted characters / longer length); 1 for equal texts.
    */
   public double differingSpan(String a, String b) {
     if (a.equals(b)) {
@@ -59,7 +59,10 @@ public final class UtteranceSimilarity {
       endB--;
     }
     if (endA == start || endB == start) {
-      return 0;
+      // a pure insertion or deletion: as similar as the inserted words are small ("today s" / "today")
+      int inserted = String.join(" ", java.util.Arrays.copyOfRange(endA == start ? tb : ta, start,
+          endA == start ? endB : endA)).length() + 1;
+      return Math.max(0, 1.0 - (double) inserted / Math.max(a.length(), b.length()));
     }
     String da = String.join(" ", java.util.Arrays.copyOfRange(ta, start, endA));
     String db = String.join(" ", java.util.Arrays.copyOfRange(tb, start, endB));
