@@ -15,6 +15,12 @@ public record Nlu(String domain, String intent, Map<String, String> slots, doubl
     slots = slots == null ? Map.of() : Map.copyOf(slots);
   }
 
+  /** The domain part of a {@code domain|intent} key ("" for an empty key). */
+  public static String domainOf(String domainIntent) {
+    int i = domainIntent.indexOf('|');
+    return i < 0 ? domainIntent : domainIntent.substring(0, i);
+  }
+
   /** {@code domain|intent}, the key used to compare interpretations; empty parts when absent. */
   public String domainIntent() {
     return (domain == null ? "" : domain) + "|" + (intent == null ? "" : intent);

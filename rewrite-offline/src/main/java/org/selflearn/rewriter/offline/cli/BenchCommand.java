@@ -63,9 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             + "\", expected one of [mining, stream, solve, table, online]");
       }
     } finally {
-      try (var s = Files.walk(tmp)) {
-        s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      org.selflearn.rewriter.offline.io.Directories.deleteTree(tmp);
     }
     return 0;
   }

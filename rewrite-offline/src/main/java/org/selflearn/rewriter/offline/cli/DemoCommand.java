@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -129,11 +128,7 @@ final class DemoCommand implements Callable<Integer> {
     System.err.printf(java.util.Locale.ROOT, "[%5.1fs] demo: %s%n", (System.nanoTime() - t0) / 1e9, message);
   }
 
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      try (var s = Files.walk(p)) {
-        s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
-    }
+  private static void deleteTree(Path p) {
+    org.selflearn.rewriter.offline.io.Directories.deleteTree(p);
   }
 }

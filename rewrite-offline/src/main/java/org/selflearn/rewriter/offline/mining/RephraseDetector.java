@@ -70,7 +70,6 @@ public final class RephraseDetector {
   }
 
   private static String domain(String domainIntent) {
-    int i = domainIntent.indexOf('|');
-    return i < 0 ? domainIntent : domainIntent.substring(0, i);
+    return org.selflearn.rewriter.common.event.Nlu.domainOf(domainIntent);
   }
 }

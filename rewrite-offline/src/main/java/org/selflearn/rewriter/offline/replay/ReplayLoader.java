@@ -57,10 +57,6 @@ public final class ReplayLoader {
   }
 
   private static String domain(String domainIntent) {
-    if (domainIntent.isEmpty()) {
-      return null;
-    }
-    int i = domainIntent.indexOf('|');
-    return i < 0 ? domainIntent : domainIntent.substring(0, i);
+    return domainIntent.isEmpty() ? null : org.selflearn.rewriter.common.event.Nlu.domainOf(domainIntent);
   }
 }

@@ -176,15 +176,8 @@ public final class TablePublisher {
     }
   }
 
-  static void deleteRecursively(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(x);
-      }
-    }
+  private static void deleteRecursively(Path p) {
+    org.selflearn.rewriter.offline.io.Directories.deleteTree(p);
   }
 
   private static MessageDigest sha256() {

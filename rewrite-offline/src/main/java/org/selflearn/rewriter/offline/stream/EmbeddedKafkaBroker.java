@@ -1,7 +1,6 @@
 package org.selflearn.rewriter.offline.stream;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -103,10 +102,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public void close() {
     server.shutdown();
     server.awaitShutdown();
-    try (var files = Files.walk(logDir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    org.selflearn.rewriter.offline.io.Directories.deleteTree(logDir);
   }
 }

@@ -23,7 +23,6 @@ import org.selflearn.rewriter.online.rank.TrainingGroup;
  * quarter of the customers for the threshold, and trains.
  */
 public final class RankerBuilder {
-  private static final int MIN_PRIOR_TURNS = 10;
   private final OnlineSettings settings;
   private final double targetPrecision;
   private final long seed;
@@ -54,8 +53,7 @@ public final class RankerBuilder {
     PersonalProfile profile = engine.profile(model.personal(), e.customerId());
     GlobalEntry prior = model.global().lookup(e.source());
     boolean ownTarget = e.target() != null && profile.pairCount(e.source(), e.target()) > 0;
-    if (prior != null && prior.turns() >= MIN_PRIOR_TURNS && prior.successRate() >= settings.usuallySucceeds()
-        && !profile.rephrasesOften(e.source(), ownTarget ? 1 : 0)) {
+    if (engine.leftAlone(prior, profile, e.source(), ownTarget ? 1 : 0)) {
       return null; // serving never ranks this request: the ranker does not learn from it either
     }
     QueryContext q = engine.context(model, e.source(), profile, prior, e.deviceType(), e.timeMillis(),

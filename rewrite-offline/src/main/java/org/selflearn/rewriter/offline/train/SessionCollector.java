@@ -59,7 +59,7 @@ public final class SessionCollector implements Consumer<MinedSession> {
     }
     for (int[] c : s.chains()) {
       int last = c[1];
-      String previousDomain = c[0] > 0 ? domain(t.get(c[0] - 1).domainIntent()) : "";
+      String previousDomain = c[0] > 0 ? org.selflearn.rewriter.common.event.Nlu.domainOf(t.get(c[0] - 1).domainIntent()) : "";
       Turn end = t.get(last);
       if (c[1] > c[0] && s.success(last)) {
         String target = StateNames.executed(end.state());
@@ -84,11 +84,6 @@ public final class SessionCollector implements Consumer<MinedSession> {
 
   private void addPair(String customer, String source, String target) {
     pairs.computeIfAbsent(customer, k -> new HashMap<>()).merge(source + "\t" + target, 1, Integer::sum);
-  }
-
-  private static String domain(String domainIntent) {
-    int i = domainIntent.indexOf('|');
-    return i < 0 ? domainIntent : domainIntent.substring(0, i);
   }
 
   Map<String, Map<String, Entry>> personal() {

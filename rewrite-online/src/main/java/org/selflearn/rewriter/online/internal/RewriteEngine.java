@@ -55,8 +55,7 @@ public final class RewriteEngine {
   public RewriteResult retrieveAndRank(LoadedModel m, RewriteRequest r, String q) {
     PersonalProfile profile = profile(m.personal(), r.customerId());
     GlobalEntry prior = m.global().lookup(q);
-    if (prior != null && prior.turns() >= MIN_PRIOR_TURNS && prior.successRate() >= settings.usuallySucceeds()
-        && !profile.rephrasesOften(q, 0)) {
+    if (leftAlone(prior, profile, q, 0)) {
       return RewriteResult.unchanged(r.utterance(), "usually-succeeds");
     }
     QueryContext ctx = context(m, q, profile, prior, r.deviceType() == null ? -1 : r.deviceType().ordinal(),
@@ -92,6 +91,16 @@ public final class RewriteEngine {
       return new RewriteResult(r.utterance(), null, null, bestScore, "not-servable", explained);
     }
     return new RewriteResult(r.utterance(), best.text(), source, bestScore, "ranked", explained);
+  }
+
+  /**
+   * Whether a request is left as it is without ranking: it usually succeeds as said (smoothed success rate at least
+   * {@code online.usually-succeeds} over {@value #MIN_PRIOR_TURNS}+ turns), unless the customer often rephrased it
+   * themselves. Training applies the same rule (with {@code ownDiscount} removing an example's own rephrase).
+   */
+  public boolean leftAlone(GlobalEntry prior, PersonalProfile profile, String q, int ownDiscount) {
+    return prior != null && prior.turns() >= MIN_PRIOR_TURNS && prior.successRate() >= settings.usuallySucceeds()
+        && !profile.rephrasesOften(q, ownDiscount);
   }
 
   /** Builds the ranker's view of a request (also used by training). */

@@ -73,7 +73,6 @@ public final class FeatureExtractor {
   private static String domainOf(Candidate c) {
     String di = c.global() != null ? c.global().domainIntent() : c.personal() != null ? c.personal().domainIntent()
         : "";
-    int i = di.indexOf('|');
-    return i < 0 ? di : di.substring(0, i);
+    return org.selflearn.rewriter.common.event.Nlu.domainOf(di);
   }
 }

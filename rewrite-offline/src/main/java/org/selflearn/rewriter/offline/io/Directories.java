@@ -1,0 +1,27 @@
+package org.selflearn.rewriter.offline.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Directory helpers shared by the publisher, the demo, the benchmarks and the embedded broker. */
+public final class Directories {
+  private Directories() {}
+
+  /** Deletes a file or a directory tree; nothing happens when it does not exist. */
+  public static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+    }
+  }
+}
