@@ -27,6 +27,8 @@ public final class FileMiner {
   private final List<Consumer<MinedSession>> listeners = new ArrayList<>();
   private final Map<String, StatValue> stats = new HashMap<>();
   private final Map<String, PendingSession> pending = new HashMap<>();
+  /** Arrival number of the latest turn of each open session: a session still receiving turns is never expired. */
+  private final Map<String, Long> lastArrival = new HashMap<>();
   private final MiningSummary summary = new MiningSummary();
   private long streamTime = Long.MIN_VALUE;
 
@@ -109,7 +111,8 @@ public final class FileMiner {
     streamTime = Math.max(streamTime, turn.timestampMs());
     String key = SessionBuffer.sessionKey(e.customerId(), e.sessionId(), turn.device());
     pending.put(key, buffer.add(pending.get(key), turn, this::close));
-    if (++summary.turnsSeen % EXPIRY_CHECK_EVERY == 0) {
+    lastArrival.put(key, ++summary.turnsSeen);
+    if (summary.turnsSeen % EXPIRY_CHECK_EVERY == 0) {
       expire(false);
     }
   }
@@ -126,11 +129,15 @@ public final class FileMiner {
   }
 
   private void expire(boolean all) {
-    Iterator<PendingSession> it = pending.values().iterator();
+    Iterator<Map.Entry<String, PendingSession>> it = pending.entrySet().iterator();
     while (it.hasNext()) {
-      PendingSession p = it.next();
-      if (all || buffer.expired(p, streamTime)) {
-        close(p.turns());
+      Map.Entry<String, PendingSession> e = it.next();
+      // in a file ordered by customer rather than by time, stream time runs ahead of the customer being read:
+      // a session that received a turn within the last check interval is kept open
+      boolean idle = summary.turnsSeen - lastArrival.get(e.getKey()) >= EXPIRY_CHECK_EVERY;
+      if (all || (idle && buffer.expired(e.getValue(), streamTime))) {
+        close(e.getValue().turns());
+        lastArrival.remove(e.getKey());
         it.remove();
       }
     }

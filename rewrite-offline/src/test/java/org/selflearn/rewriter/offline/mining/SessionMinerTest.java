@@ -90,4 +90,29 @@ class SessionMinerTest {
     StatValue v = new StatValue(3, 2, 1, x, CustomerSketch.of("x"));
     assertThat(StatValue.fromBytes(v.toBytes())).isEqualTo(v);
   }
+
+  @Test
+  void aFileOrderedByCustomerMinesTheSameAsOneOrderedByTime() throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("order");
+    new org.selflearn.rewriter.simulator.LogSimulator(org.selflearn.rewriter.simulator.BuiltInWorld.build(4),
+        org.selflearn.rewriter.simulator.SimulationOptions.of(3000, 6, 4)).run(dir, d -> { });
+    java.nio.file.Path byTime = dir.resolve("train.jsonl");
+    List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(byTime));
+    lines.sort(java.util.Comparator.comparing((String l) -> field(l, "customerId"))
+        .thenComparing(l -> field(l, "timestamp")));
+    java.nio.file.Path byCustomer = dir.resolve("by-customer.jsonl");
+    java.nio.file.Files.write(byCustomer, lines);
+    assertThat(mine(byCustomer)).isEqualTo(mine(byTime));
+  }
+
+  private static String field(String line, String name) {
+    int i = line.indexOf("\"" + name + "\":\"") + name.length() + 4;
+    return line.substring(i, line.indexOf('"', i));
+  }
+
+  private Map<String, StatValue> mine(java.nio.file.Path file) {
+    FileMiner m = new FileMiner(settings);
+    m.mine(file, r -> { });
+    return m.finish();
+  }
 }
