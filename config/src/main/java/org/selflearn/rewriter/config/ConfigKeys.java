@@ -37,7 +37,8 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> MIN_CUSTOMERS = add(ConfigKey.ofInt("solve.min-customers", 5, 1, 1_000_000,
       "Privacy gate: minimum distinct customers whose chains go from source to target."));
   public static final ConfigKey<Double> MIN_GAIN = add(ConfigKey.ofDouble("solve.min-gain", 0.2, 0, 1,
-      "Minimum gain: lower bound of the target's success probability minus the source's success probability."));
+      "Minimum expected gain of rewriting every occurrence of the source: lower bound of the target's success"
+          + " probability times the share of the source's turns that failed, minus the source's own success rate."));
   public static final ConfigKey<Double> CONFIDENCE = add(ConfigKey.ofDouble("solve.confidence", 0.9, 0.5, 0.9999,
       "Confidence of the Beta-posterior lower bound used in place of point estimates."));
   public static final ConfigKey<Double> SMOOTHING = add(ConfigKey.ofDouble("solve.smoothing", 0.5, 0, 100,

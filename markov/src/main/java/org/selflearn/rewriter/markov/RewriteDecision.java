@@ -16,8 +16,12 @@ package org.selflearn.rewriter.markov;
 public record RewriteDecision(String source, String target, boolean kept, String reason, long support,
     long customers, double sourceSuccess, double targetSuccess, double bound) {
 
-  /** bound − sourceSuccess. */
+  /**
+   * Expected gain of rewriting every occurrence of the source: those who succeeded with the source as said are
+   * taken to have meant it (the rewrite would fail them), the others succeed with the target's lower bound:
+   * bound × (1 − sourceSuccess) − sourceSuccess.
+   */
   public double gain() {
-    return bound - sourceSuccess;
+    return bound * (1 - sourceSuccess) - sourceSuccess;
   }
 }

@@ -15,7 +15,8 @@ import java.util.function.ToDoubleFunction;
  * reference confidence ({@value #RANKING_CONFIDENCE}): t's absorption probability into SUCCESS (over t's turns), and
  * the share of the s→t chains that ended in success at t. Only that target faces the gates, in order:
  * {@code min-support} (chains with the pair), {@code min-customers} (distinct customers) and {@code min-gain} (the
- * same bound at the configured confidence minus s's own direct success rate). Because the choice of target does not
+ * expected gain of rewriting every occurrence of s: the same bound at the configured confidence times the share of
+ * s's turns that did not succeed as said, minus s's own direct success rate, see {@link RewriteDecision#gain()}). Because the choice of target does not
  * depend on the gates, raising any threshold can only remove pairs, never add one (tested). A pair whose applied rewrites ({@code s => t} states) are seen failing more
  * often than s itself is {@code demoted-by-feedback}; a pair that our rewriter applied and that kept succeeding is
  * kept on that evidence ({@code kept-by-feedback}) even when its rephrases have dried up because the rewrite now
@@ -139,7 +140,7 @@ public final class RewriteSelectionPolicy {
       double bound = Bounds.wilsonLower((double) a.successes() / Math.max(1, a.turns()), a.turns(),
           gates.confidence());
       if (a.turns() >= gates.minSupport() && a.customers() >= gates.minCustomers()
-          && bound - sourceSuccess >= gates.minGain() && bound > bestBound) {
+          && bound * (1 - sourceSuccess) - sourceSuccess >= gates.minGain() && bound > bestBound) {
         best = a;
         bestBound = bound;
       }

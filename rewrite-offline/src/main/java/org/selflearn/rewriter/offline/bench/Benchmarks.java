@@ -22,6 +22,10 @@ public final class Benchmarks {
     OnlineBenchmark.run(model, logs, requests);
   }
 
+  public static void memory(int[] globalSizes, int customers, Path dir) throws Exception {
+    MemoryBenchmark.run(globalSizes, customers, dir);
+  }
+
   public static void stream(int customers, int days, int partitions, int threads, Path dir) throws Exception {
     StreamBenchmark.run(customers, days, partitions, threads, dir);
   }

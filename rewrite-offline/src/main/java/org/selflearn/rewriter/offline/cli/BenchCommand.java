@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
     description = "Benchmarks that print figures: mining (file mode), stream (through the in-process broker), solve,"
         + " table (build, publish, lookups), online (latency and throughput of a trained model).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "WHAT", description = "mining, stream, solve, table or online")
+  @Parameters(paramLabel = "WHAT", description = "mining, stream, solve, table, online or memory")
   String what;
 
   @Option(names = "--model", paramLabel = "MODEL_DIR", description = "For online: a trained model.")
@@ -57,10 +57,12 @@ final class BenchCommand implements Callable<Integer> {
         case "table" -> org.selflearn.rewriter.offline.bench.Benchmarks.table(rewrites, tmp.resolve("table"));
         case "online" -> org.selflearn.rewriter.offline.bench.Benchmarks.online(
             InputFiles.existingDir(model, "--model"), InputFiles.existingFile(logs, "--logs"), requests);
+        case "memory" -> org.selflearn.rewriter.offline.bench.Benchmarks.memory(new int[] {10_000, 100_000,
+            1_000_000}, 100_000, tmp);
         case "stream" -> org.selflearn.rewriter.offline.bench.Benchmarks.stream(customers[0], days, partitions,
             threads, tmp);
         default -> throw new BadInputException("bench: unknown benchmark \"" + what
-            + "\", expected one of [mining, stream, solve, table, online]");
+            + "\", expected one of [mining, stream, solve, table, online, memory]");
       }
     } finally {
       org.selflearn.rewriter.offline.io.Directories.deleteTree(tmp);
