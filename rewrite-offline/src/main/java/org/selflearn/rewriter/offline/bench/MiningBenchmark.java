@@ -3,7 +3,6 @@ package org.selflearn.rewriter.offline.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.mining.FileMiner;
 import org.selflearn.rewriter.offline.mining.MiningSettings;
 import org.selflearn.rewriter.simulator.BuiltInWorld;
@@ -20,7 +19,7 @@ final class MiningBenchmark {
       new LogSimulator(BuiltInWorld.build(1), SimulationOptions.of(c, days, 1)).run(world, d -> { });
       System.gc();
       long t0 = System.nanoTime();
-      FileMiner miner = new FileMiner(MiningSettings.from(RewriterConfig.defaults()));
+      FileMiner miner = new FileMiner(MiningSettings.from(org.selflearn.rewriter.config.ConfigLoader.load(null)));
       miner.mine(world.resolve(LogSimulator.TRAIN_FILE), r -> { });
       miner.finish();
       double s = (System.nanoTime() - t0) / 1e9;

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.selflearn.rewriter.common.codec.EventFileReader;
-import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.online.QueryRewriter;
 import org.selflearn.rewriter.online.RewriteRequest;
 import org.selflearn.rewriter.online.RewriteResult;
@@ -32,7 +31,7 @@ final class OnlineBenchmark {
     }, r -> { });
     System.gc();
     long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    try (QueryRewriter rewriter = QueryRewriter.open(model, RewriterConfig.defaults())) {
+    try (QueryRewriter rewriter = QueryRewriter.open(model, org.selflearn.rewriter.config.ConfigLoader.load(null))) {
       System.gc();
       long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       System.out.printf(Locale.ROOT, "online: model opened, heap +%d MB (RocksDB block cache of the personal store"

@@ -25,7 +25,7 @@ final class StreamBenchmark {
   static void run(int customers, int days, int partitions, int threads, Path dir) throws Exception {
     Path world = dir.resolve("stream-world");
     new LogSimulator(BuiltInWorld.build(2), SimulationOptions.of(customers, days, 2)).run(world, d -> { });
-    RewriterConfig c = RewriterConfig.defaults().with(ConfigKeys.APPLICATION_ID, "bench")
+    RewriterConfig c = org.selflearn.rewriter.config.ConfigLoader.load(null).with(ConfigKeys.APPLICATION_ID, "bench")
         .with(ConfigKeys.STREAM_THREADS, threads).with(ConfigKeys.IDLE_FLUSH_SECONDS, 0);
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); Admin admin = broker.admin()) {
       Topics.ensure(admin, c, partitions, (short) 1);

@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Produces the lines of a log file to a topic as they are (bad lines included: the job must reject them), keyed by
- * {@code customerId} when the line has one. Idempotent producer.
+ * {@code customerId} when the line has one. Idempotent producer, one request in flight; fails if any record could
+ * not be delivered (nothing is dropped silently).
  */
 public final class EventFileProducer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,7 +31,11 @@ public final class EventFileProducer {
     Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+    java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<Exception> firstFailure = new java.util.concurrent.atomic
+        .AtomicReference<>();
     long n = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
         new StringSerializer());
@@ -40,12 +45,21 @@ public final class EventFileProducer {
         if (line.isBlank()) {
           continue;
         }
-        producer.send(new ProducerRecord<>(topic, key(line), line));
+        producer.send(new ProducerRecord<>(topic, key(line), line), (metadata, e) -> {
+          if (e != null) {
+            failed.incrementAndGet();
+            firstFailure.compareAndSet(null, e);
+          }
+        });
         n++;
       }
       producer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot produce " + file + ": " + e.getMessage(), e);
+    }
+    if (failed.get() > 0) {
+      throw new IllegalStateException(failed.get() + " of " + n + " records of " + file + " could not be produced to "
+          + topic + ": " + firstFailure.get(), firstFailure.get());
     }
     return n;
   }

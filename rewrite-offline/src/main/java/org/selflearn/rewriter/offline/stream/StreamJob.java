@@ -61,7 +61,7 @@ public final class StreamJob implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, ?> previous = null;
     int stableRounds = 0;
-    long needStable = Math.max(2, config.get(ConfigKeys.IDLE_FLUSH_SECONDS) / 2 + 2);
+    long needStable = config.get(ConfigKeys.IDLE_FLUSH_SECONDS) + 3L; // rounds of >= 1 s: past the idle flush
     while (System.nanoTime() < deadline) {
       try {
         if (lagAtMostOne(admin, config.get(ConfigKeys.APPLICATION_ID))) {

@@ -1,0 +1,35 @@
+package org.selflearn.rewriter.offline.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selflearn.rewriter.common.event.Truth;
+
+class HtmlReportTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void writesOneSelfContainedFileWithEverySectionAndEscapedText() throws IOException {
+    Truth t = new Truth("play <imagine> dragons", List.of());
+    List<ReplayTurn> turns = List.of(ScoringTest.turn("1", "play maj and dragons", true, null, t),
+        ScoringTest.turn("2", "play <imagine> dragons", false, null, t));
+    List<Decision> decisions = List.of(new Decision("1", "play <imagine> dragons", "PRECOMPUTED", 0.9, 12),
+        new Decision("2", "play dragons", "GLOBAL", 0.6, 800));
+    Map<String, Object> report = new java.util.LinkedHashMap<>(new ScoreCard(turns, decisions).toReport());
+    report.put("baselines", Map.of("noRewrite", new ScoreCard(turns, List.of(new Decision("1", null, null, null, 0),
+        new Decision("2", null, null, null, 0))).toReport()));
+    Path f = dir.resolve("r.html");
+    HtmlReport.write(f, report, turns, decisions);
+    String html = Files.readString(f);
+    assertThat(html).contains("<svg", "Defect rate before and after", "Wins and losses by source",
+        "Latency of one rewrite", "Top rewrites", "A sample of losses", "noRewrite", "&lt;imagine&gt;");
+    assertThat(html).doesNotContain("<script", "http://", "https://");
+  }
+}
