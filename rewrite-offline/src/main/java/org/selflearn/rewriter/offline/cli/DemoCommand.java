@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
     new TrainJob(c, Clock.systemUTC(), m -> step(t0, "    " + m)).trainFromStats(
         world.resolve(LogSimulator.TRAIN_FILE), streamStats, model);
     step(t0, "5/6 replaying the eval days through the online rewriter, beside the baselines");
-    ReplayJob.Result r = new ReplayJob(c, 2, m -> { }).run(model, world.resolve(LogSimulator.EVAL_FILE), true);
+    ReplayJob.Result r = new ReplayJob(c, 4, m -> { }).run(model, world.resolve(LogSimulator.EVAL_FILE), true);
     Json.write(out.resolve("report.json"), r.report());
     HtmlReport.write(out.resolve("report.html"), r.report(), r.turns(), r.decisions());
     step(t0, "6/6 done");

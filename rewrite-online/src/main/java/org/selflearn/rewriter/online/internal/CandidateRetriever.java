@@ -18,7 +18,8 @@ import org.selflearn.rewriter.online.rank.QueryContext;
 /**
  * Gathers candidates for a request: global lexical/phonetic hits, global dense (HNSW) hits, and the customer's own
  * entries closest in spelling and sound (plus the targets of their own rephrases of this very request). The request
- * itself is never a candidate.
+ * itself is never a candidate. The global index does not change while serving, so what depends on the request text
+ * alone is cached (bounded LRU); a new model means a new retriever.
  */
 public final class CandidateRetriever {
   private static final int PERSONAL_TOP = 8;
@@ -32,6 +33,8 @@ public final class CandidateRetriever {
   private final boolean useGlobal;
   private final boolean usePersonal;
   private final UtteranceSimilarity similarity = new UtteranceSimilarity();
+  private final LruCache<String, List<GlobalEntry>> globalHits = new LruCache<>(20_000);
+  private final LruCache<String, GlobalEntry> entries = new LruCache<>(50_000);
 
   public CandidateRetriever(int perSource, boolean useGlobal, boolean usePersonal) {
     this.perSource = perSource;
@@ -42,10 +45,7 @@ public final class CandidateRetriever {
   public List<Candidate> retrieve(QueryContext q, GlobalIndex global) {
     Map<String, Candidate> out = new LinkedHashMap<>();
     if (useGlobal) {
-      for (GlobalEntry e : global.lexical(q.text(), perSource)) {
-        add(out, new Candidate(e.text(), e, null));
-      }
-      for (GlobalEntry e : global.dense(q.vector(), perSource)) {
+      for (GlobalEntry e : globalCandidates(q, global)) {
         add(out, new Candidate(e.text(), e, null));
       }
     }
@@ -68,12 +68,27 @@ public final class CandidateRetriever {
       }
       GlobalEntry g = c.global();
       if (g == null && useGlobal) {
-        g = global.lookup(c.text()); // global statistics of a personal candidate (a feature, never offered)
+        g = lookup(global, c.text()); // global statistics of a personal candidate (a feature, never offered)
       }
       PersonalEntry p = c.personal() != null ? c.personal() : usePersonal ? q.profile().entry(c.text()) : null;
       result.add(new Candidate(c.text(), g, p));
     }
     return result;
+  }
+
+  /** Global lexical (and, with a vector, dense) hits of a request: they depend on its text only, so are cached. */
+  private List<GlobalEntry> globalCandidates(QueryContext q, GlobalIndex global) {
+    String key = (q.vector().length == 0 ? "L\t" : "D\t") + q.text();
+    return globalHits.get(key, k -> {
+      List<GlobalEntry> hits = new ArrayList<>(global.lexical(q.text(), perSource));
+      hits.addAll(global.dense(q.vector(), perSource));
+      return List.copyOf(hits);
+    });
+  }
+
+  /** The global entry of exactly this text (or null), cached. */
+  public GlobalEntry lookup(GlobalIndex global, String text) {
+    return entries.get(text, global::lookup);
   }
 
   /**

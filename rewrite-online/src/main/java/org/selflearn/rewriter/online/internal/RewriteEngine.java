@@ -54,17 +54,22 @@ public final class RewriteEngine {
   /** The retrieval-and-rank stage. */
   public RewriteResult retrieveAndRank(LoadedModel m, RewriteRequest r, String q) {
     PersonalProfile profile = profile(m.personal(), r.customerId());
-    GlobalEntry prior = m.global().lookup(q);
+    GlobalEntry prior = retriever.lookup(m.global(), q);
     if (leftAlone(prior, profile, q, 0)) {
       return RewriteResult.unchanged(r.utterance(), "usually-succeeds");
     }
-    QueryContext ctx = context(m, q, profile, prior, r.deviceType() == null ? -1 : r.deviceType().ordinal(),
-        r.time() == null ? System.currentTimeMillis() : r.time().toEpochMilli(),
-        r.previousDomain() == null ? "" : r.previousDomain());
-    List<Candidate> candidates = retriever.retrieve(ctx, m.global());
-    if (candidates.isEmpty()) {
+    int device = r.deviceType() == null ? -1 : r.deviceType().ordinal();
+    long time = r.time() == null ? System.currentTimeMillis() : r.time().toEpochMilli();
+    String previousDomain = r.previousDomain() == null ? "" : r.previousDomain();
+    // every candidate must be close in spelling or sound: when lexical and personal retrieval find none, the dense
+    // retriever cannot either, and the embedding (the costliest step) is skipped
+    QueryContext lexical = new QueryContext(q, similarity.phoneticCode(q), new float[0], prior, profile, device, time,
+        previousDomain);
+    if (retriever.retrieve(lexical, m.global()).isEmpty()) {
       return RewriteResult.unchanged(r.utterance(), "no-candidate");
     }
+    QueryContext ctx = context(m, q, profile, prior, device, time, previousDomain);
+    List<Candidate> candidates = retriever.retrieve(ctx, m.global());
     Candidate best = null;
     double bestScore = -1;
     List<RewriteResult.ScoredCandidate> explained = r.explain() ? new ArrayList<>() : null;
