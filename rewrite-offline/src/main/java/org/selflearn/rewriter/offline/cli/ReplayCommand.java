@@ -36,7 +36,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--baselines", description = "Also score the baselines and ablations on the same turns.")
   boolean baselines;
 
-  @Option(names = "--threads", defaultValue = "4", description = "Replay threads, each customer's turns in time order on one of them (default ${DEFAULT-VALUE}).")
+  @Option(names = "--threads", defaultValue = "4",
+      description = "Replay threads; each customer's turns stay in time order on one (default ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
