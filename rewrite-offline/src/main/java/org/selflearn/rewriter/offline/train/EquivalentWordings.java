@@ -49,6 +49,15 @@ public final class EquivalentWordings {
     return a.equals(b) || find(a).equals(find(b));
   }
 
+  /** The classes, for the online rewriter (every member mapped to its class's root). */
+  public org.selflearn.rewriter.online.index.WordingClasses toClasses() {
+    Map<String, String> m = new HashMap<>();
+    for (String member : new java.util.ArrayList<>(parent.keySet())) {
+      m.put(member, find(member));
+    }
+    return new org.selflearn.rewriter.online.index.WordingClasses(m);
+  }
+
   /** Number of requests that belong to a class of two or more. */
   public int size() {
     return parent.size();

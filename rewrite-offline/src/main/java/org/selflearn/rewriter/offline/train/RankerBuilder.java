@@ -58,15 +58,12 @@ public final class RankerBuilder {
     }
     QueryContext q = engine.context(model, e.source(), profile, prior, e.deviceType(), e.timeMillis(),
         e.previousDomain());
-    List<Candidate> candidates = engine.retriever().retrieve(q, model.global());
+    List<Candidate> candidates = engine.retriever().retrieve(q, model.global(), model.wordings());
     if (candidates.isEmpty()) {
       return null;
     }
     List<Candidate> seen = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
-      if (e.target() == null && wordings.equivalent(c.text(), e.source())) {
-        continue; // rewriting a request that succeeded into another wording of itself is harmless: not a negative
-      }
       if (c.text().equals(e.target()) && c.personal() != null && c.personal().count() <= 1) {
         // leave-one-out: without this very example the customer never succeeded with the target, so serving would
         // know it only from the global layer, if at all

@@ -122,10 +122,13 @@ public final class TrainJob {
     long t3 = System.nanoTime();
     progress.accept("training the ranker on " + collector.examples().size() + " mined examples");
     Map<String, Object> rankerReport = RankerBuilder.newReport();
+    EquivalentWordings wordings = new EquivalentWordings(mined);
+    wordings.toClasses().save(modelDir);
+    rankerReport.put("wordingClassMembers", wordings.size());
     try (GlobalIndex gi = new GlobalIndex(dir.global()); PersonalMemory pm = PersonalMemory.open(dir.personal())) {
-      LoadedModel parts = new LoadedModel(null, gi, pm, null, embedder);
+      LoadedModel parts = new LoadedModel(null, gi, pm, null, embedder, wordings.toClasses());
       LogisticRanker ranker = new RankerBuilder(OnlineSettings.from(config), config.get(ConfigKeys.TARGET_PRECISION),
-          SEED).train(collector.examples(), parts, new EquivalentWordings(mined), rankerReport);
+          SEED).train(collector.examples(), parts, wordings, rankerReport);
       ranker.save(dir.ranker());
       rankerReport.put("weights", ranker.weightsByName());
     }

@@ -12,6 +12,7 @@ import org.selflearn.rewriter.online.index.GlobalIndex;
 import org.selflearn.rewriter.online.index.PersonalEntry;
 import org.selflearn.rewriter.online.index.PersonalPair;
 import org.selflearn.rewriter.online.index.PersonalProfile;
+import org.selflearn.rewriter.online.index.WordingClasses;
 import org.selflearn.rewriter.online.rank.Candidate;
 import org.selflearn.rewriter.online.rank.QueryContext;
 
@@ -42,7 +43,7 @@ public final class CandidateRetriever {
     this.usePersonal = usePersonal;
   }
 
-  public List<Candidate> retrieve(QueryContext q, GlobalIndex global) {
+  public List<Candidate> retrieve(QueryContext q, GlobalIndex global, WordingClasses wordings) {
     Map<String, Candidate> out = new LinkedHashMap<>();
     if (useGlobal) {
       for (GlobalEntry e : globalCandidates(q, global)) {
@@ -63,8 +64,8 @@ public final class CandidateRetriever {
     out.remove(q.text());
     List<Candidate> result = new ArrayList<>(out.size());
     for (Candidate c : out.values()) {
-      if (!eligible(q, c.text())) {
-        continue;
+      if (!eligible(q, c.text()) || wordings.sameRequest(q.text(), c.text())) {
+        continue; // another wording of the very same request cannot serve the customer better
       }
       GlobalEntry g = c.global();
       if (g == null && useGlobal) {

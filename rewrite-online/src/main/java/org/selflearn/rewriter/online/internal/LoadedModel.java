@@ -6,6 +6,7 @@ import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.index.GlobalIndex;
 import org.selflearn.rewriter.online.index.PersonalMemory;
+import org.selflearn.rewriter.online.index.WordingClasses;
 import org.selflearn.rewriter.online.rank.LogisticRanker;
 import org.selflearn.rewriter.online.table.RewriteTable;
 
@@ -19,14 +20,16 @@ public final class LoadedModel implements AutoCloseable {
   private final PersonalMemory personal;
   private final LogisticRanker ranker;
   private final Embedder embedder;
+  private final WordingClasses wordings;
 
   public LoadedModel(RewriteTable table, GlobalIndex global, PersonalMemory personal, LogisticRanker ranker,
-      Embedder embedder) {
+      Embedder embedder, WordingClasses wordings) {
     this.table = table;
     this.global = global;
     this.personal = personal;
     this.ranker = ranker;
     this.embedder = embedder;
+    this.wordings = wordings;
   }
 
   /** Opens a model directory; the embedder named in its manifest is reused when {@code embedder} is null. */
@@ -37,12 +40,13 @@ public final class LoadedModel implements AutoCloseable {
     RewriteTable table = RewriteTable.currentVersion(dir.table()) == null ? null : RewriteTable.openCurrent(dir.table());
     GlobalIndex global = new GlobalIndex(dir.global());
     PersonalMemory personal = Files.isDirectory(dir.personal()) ? PersonalMemory.open(dir.personal()) : null;
-    return new LoadedModel(table, global, personal, LogisticRanker.load(dir.ranker()), e);
+    return new LoadedModel(table, global, personal, LogisticRanker.load(dir.ranker()), e,
+        WordingClasses.load(dir.root()));
   }
 
   /** The model with another table (hot reload); the caller closes the old table. */
   public LoadedModel withTable(RewriteTable newTable) {
-    return new LoadedModel(newTable, global, personal, ranker, embedder);
+    return new LoadedModel(newTable, global, personal, ranker, embedder, wordings);
   }
 
   public RewriteTable table() {
@@ -59,6 +63,11 @@ public final class LoadedModel implements AutoCloseable {
 
   public LogisticRanker ranker() {
     return ranker;
+  }
+
+  /** Interchangeable wordings learned when training (empty for models without them). */
+  public WordingClasses wordings() {
+    return wordings;
   }
 
   public Embedder embedder() {

@@ -65,11 +65,11 @@ public final class RewriteEngine {
     // retriever cannot either, and the embedding (the costliest step) is skipped
     QueryContext lexical = new QueryContext(q, similarity.phoneticCode(q), new float[0], prior, profile, device, time,
         previousDomain);
-    if (retriever.retrieve(lexical, m.global()).isEmpty()) {
+    if (retriever.retrieve(lexical, m.global(), m.wordings()).isEmpty()) {
       return RewriteResult.unchanged(r.utterance(), "no-candidate");
     }
     QueryContext ctx = context(m, q, profile, prior, device, time, previousDomain);
-    List<Candidate> candidates = retriever.retrieve(ctx, m.global());
+    List<Candidate> candidates = retriever.retrieve(ctx, m.global(), m.wordings());
     Candidate best = null;
     double bestScore = -1;
     List<RewriteResult.ScoredCandidate> explained = r.explain() ? new ArrayList<>() : null;
