@@ -1,16 +1,12 @@
 package org.selflearn.rewriter.offline.replay;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.selflearn.rewriter.markov.PairStats;
 import org.selflearn.rewriter.markov.StateNames;
+import org.selflearn.rewriter.online.index.TabSeparatedMap;
 
 /**
  * The classic query-reformulation baseline: rewrite a request into the rephrase that most often followed it and
@@ -19,6 +15,7 @@ import org.selflearn.rewriter.markov.StateNames;
  */
 public final class PairCountingBaseline implements RewriteStrategy {
   public static final String FILE = "pair-counting.tsv";
+  private static final String HEADER = "#rewriter-pair-counting\t1";
   static final int MIN_SUCCESSES = 3;
   static final int MIN_CUSTOMERS = 5;
   private final Map<String, String> rewrites;
@@ -37,30 +34,13 @@ public final class PairCountingBaseline implements RewriteStrategy {
       }
       best.merge(p.source(), p, (a, b) -> b.targetSuccesses() > a.targetSuccesses() ? b : a);
     }
-    try {
-      Files.createDirectories(dir);
-      StringBuilder sb = new StringBuilder();
-      best.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-          sb.append(e.getKey()).append('\t').append(e.getValue().target()).append('\n'));
-      Files.writeString(dir.resolve(FILE), sb.toString(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write baseline to " + dir + ": " + e.getMessage(), e);
-    }
+    Map<String, String> table = new HashMap<>();
+    best.forEach((source, p) -> table.put(source, p.target()));
+    TabSeparatedMap.write(dir.resolve(FILE), HEADER, table);
   }
 
   public static PairCountingBaseline load(Path dir) {
-    Map<String, String> m = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        int tab = line.indexOf('\t');
-        if (tab > 0) {
-          m.put(line.substring(0, tab), line.substring(tab + 1));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read baseline " + dir.resolve(FILE) + ": " + e.getMessage(), e);
-    }
+    Map<String, String> m = TabSeparatedMap.read(dir.resolve(FILE), HEADER);
     return new PairCountingBaseline(m);
   }
 

@@ -1,14 +1,8 @@
 package org.selflearn.rewriter.online.index;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Classes of interchangeable wordings of one request, learned when training ({@code wordings.tsv}: a version header,
@@ -37,13 +31,7 @@ public final class WordingClasses {
   }
 
   public void save(Path dir) {
-    StringBuilder sb = new StringBuilder(HEADER).append('\n');
-    new TreeMap<>(classOf).forEach((t, c) -> sb.append(t).append('\t').append(c).append('\n'));
-    try {
-      Files.writeString(dir.resolve(FILE), sb, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
-    }
+    TabSeparatedMap.write(dir.resolve(FILE), HEADER, classOf);
   }
 
   /** Loads {@code dir/wordings.tsv}, or {@link #NONE} when the model has none. */
@@ -52,22 +40,7 @@ public final class WordingClasses {
     if (!Files.isRegularFile(f)) {
       return NONE;
     }
-    Map<String, String> m = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-      String header = r.readLine();
-      if (!HEADER.equals(header)) {
-        throw new IllegalArgumentException(f + ": not a wordings file of version 1 (header \"" + header + "\")");
-      }
-      String line;
-      while ((line = r.readLine()) != null) {
-        int tab = line.indexOf('\t');
-        if (tab > 0) {
-          m.put(line.substring(0, tab), line.substring(tab + 1));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
-    }
+    Map<String, String> m = TabSeparatedMap.read(f, HEADER);
     return new WordingClasses(m);
   }
 }
