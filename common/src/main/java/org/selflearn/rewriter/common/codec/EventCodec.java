@@ -1,16 +1,15 @@
 package org.selflearn.rewriter.common.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.selflearn.rewriter.common.codec.JsonShape.Fields;
 import org.selflearn.rewriter.common.event.AppliedRewrite;
 import org.selflearn.rewriter.common.event.DeviceType;
 import org.selflearn.rewriter.common.event.Feedback;
@@ -30,21 +29,30 @@ import org.selflearn.rewriter.common.event.Truth;
  * are ignored.
  */
 public final class EventCodec {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonShape EVENT = new JsonShape(List.of("v", "eventId", "timestamp", "customerId", "deviceId",
+      "deviceType", "sessionId", "locale", "utterance", "asrConfidence", "nlu", "response", "signals", "rewrite",
+      "truth"), Map.of(
+          "nlu", new JsonShape("domain", "intent", "slots", "confidence"),
+          "response", new JsonShape("status", "text"),
+          "signals", new JsonShape("bargeIn", "feedback", "engagementMs"),
+          "rewrite", new JsonShape("to", "source", "score"),
+          "truth", new JsonShape("intended", "equivalent")));
 
   /** Decodes one line (line number used in the rejection only). Never throws. */
   public DecodeResult decode(String line, long lineNumber) {
-    JsonNode root;
+    Object parsed;
     try {
-      root = MAPPER.readTree(line);
+      parsed = JsonValues.parse(line, EVENT);
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage();
       return DecodeResult.rejected(new Rejection(lineNumber, "$", "not valid JSON: " + msg, null, line));
+    } catch (IOException e) {
+      return DecodeResult.rejected(new Rejection(lineNumber, "$", "not valid JSON: " + e.getMessage(), null, line));
     }
-    if (root == null || !root.isObject()) {
+    if (!(parsed instanceof Fields root)) {
       return DecodeResult.rejected(new Rejection(lineNumber, "$", "expected a JSON object", null, line));
     }
-    String eventId = root.path("eventId").isTextual() ? root.get("eventId").asText() : null;
+    String eventId = root.get("eventId") instanceof String s ? s : null;
     try {
       return DecodeResult.ok(toEvent(root));
     } catch (EventFieldException e) {
@@ -52,17 +60,16 @@ public final class EventCodec {
     }
   }
 
-  private static InteractionEvent toEvent(JsonNode root) {
-    JsonNode v = required(root, "v", "v");
-    if (!v.isInt() || v.asInt() != InteractionEvent.VERSION) {
-      throw new EventFieldException("v", "unsupported format version " + v + ", expected 1");
+  private static InteractionEvent toEvent(Fields root) {
+    Object v = required(root, "v", "v");
+    if (!(v instanceof Integer i) || i != InteractionEvent.VERSION) {
+      throw new EventFieldException("v", "unsupported format version " + JsonValues.show(v) + ", expected 1");
     }
     String eventId = requiredText(root, "eventId", "eventId");
     Instant timestamp = instant(requiredText(root, "timestamp", "timestamp"));
     String customerId = requiredText(root, "customerId", "customerId");
     String utterance = requiredText(root, "utterance", "utterance");
-    JsonNode responseNode = required(root, "response", "response");
-    expectObject(responseNode, "response");
+    Fields responseNode = object(required(root, "response", "response"), "response");
     Response response = new Response(
         enumValue(ResponseStatus.class, requiredText(responseNode, "status", "response.status"), "response.status"),
         optionalText(responseNode, "text", "response.text"));
@@ -75,71 +82,75 @@ public final class EventCodec {
         rewrite(root.get("rewrite")), truth(root.get("truth")));
   }
 
-  private static Nlu nlu(JsonNode node) {
-    if (isAbsent(node)) {
+  private static Nlu nlu(Object value) {
+    if (isAbsent(value)) {
       return null;
     }
-    expectObject(node, "nlu");
+    Fields node = object(value, "nlu");
     Map<String, String> slots = new LinkedHashMap<>();
-    JsonNode slotsNode = node.get("slots");
-    if (!isAbsent(slotsNode)) {
-      expectObject(slotsNode, "nlu.slots");
-      for (Map.Entry<String, JsonNode> e : slotsNode.properties()) {
-        if (!e.getValue().isTextual()) {
-          throw new EventFieldException("nlu.slots." + e.getKey(), "expected a string, got " + kind(e.getValue()));
+    Object slotsValue = node.get("slots");
+    if (!isAbsent(slotsValue)) {
+      if (!(slotsValue instanceof Map<?, ?> slotMap)) {
+        throw new EventFieldException("nlu.slots", "expected an object, got " + JsonValues.kind(slotsValue));
+      }
+      for (Map.Entry<?, ?> e : slotMap.entrySet()) {
+        if (!(e.getValue() instanceof String s)) {
+          throw new EventFieldException("nlu.slots." + e.getKey(), "expected a string, got "
+              + JsonValues.kind(e.getValue()));
         }
-        slots.put(e.getKey(), e.getValue().asText());
+        slots.put((String) e.getKey(), s);
       }
     }
     return new Nlu(optionalText(node, "domain", "nlu.domain"), optionalText(node, "intent", "nlu.intent"), slots,
         optionalNumber(node, "confidence", "nlu.confidence", 0, 1));
   }
 
-  private static Signals signals(JsonNode node) {
-    if (isAbsent(node)) {
+  private static Signals signals(Object value) {
+    if (isAbsent(value)) {
       return Signals.NONE;
     }
-    expectObject(node, "signals");
+    Fields node = object(value, "signals");
     boolean bargeIn = false;
-    JsonNode b = node.get("bargeIn");
+    Object b = node.get("bargeIn");
     if (!isAbsent(b)) {
-      if (!b.isBoolean()) {
-        throw new EventFieldException("signals.bargeIn", "expected true or false, got " + kind(b));
+      if (!(b instanceof Boolean flag)) {
+        throw new EventFieldException("signals.bargeIn", "expected true or false, got " + JsonValues.kind(b));
       }
-      bargeIn = b.asBoolean();
+      bargeIn = flag;
     }
     Feedback feedback = optionalEnum(node, "feedback", Feedback.class, "signals.feedback");
     double engagement = optionalNumber(node, "engagementMs", "signals.engagementMs", 0, Double.MAX_VALUE);
     return new Signals(bargeIn, feedback, Double.isNaN(engagement) ? 0 : (long) engagement);
   }
 
-  private static AppliedRewrite rewrite(JsonNode node) {
-    if (isAbsent(node)) {
+  private static AppliedRewrite rewrite(Object value) {
+    if (isAbsent(value)) {
       return null;
     }
-    expectObject(node, "rewrite");
+    Fields node = object(value, "rewrite");
     return new AppliedRewrite(requiredText(node, "to", "rewrite.to"),
         enumValue(RewriteSource.class, requiredText(node, "source", "rewrite.source"), "rewrite.source"),
         optionalNumber(node, "score", "rewrite.score", -Double.MAX_VALUE, Double.MAX_VALUE));
   }
 
-  private static Truth truth(JsonNode node) {
-    if (isAbsent(node)) {
+  private static Truth truth(Object value) {
+    if (isAbsent(value)) {
       return null;
     }
-    expectObject(node, "truth");
+    Fields node = object(value, "truth");
     String intended = requiredText(node, "intended", "truth.intended");
     List<String> equivalent = new ArrayList<>();
-    JsonNode eq = node.get("equivalent");
+    Object eq = node.get("equivalent");
     if (!isAbsent(eq)) {
-      if (!eq.isArray()) {
-        throw new EventFieldException("truth.equivalent", "expected an array of strings, got " + kind(eq));
+      if (!(eq instanceof List<?> items)) {
+        throw new EventFieldException("truth.equivalent", "expected an array of strings, got " + JsonValues.kind(eq));
       }
-      for (JsonNode e : eq) {
-        if (!e.isTextual()) {
-          throw new EventFieldException("truth.equivalent", "expected an array of strings, found " + kind(e));
+      for (Object e : items) {
+        if (!(e instanceof String s)) {
+          throw new EventFieldException("truth.equivalent", "expected an array of strings, found "
+              + JsonValues.kind(e));
         }
-        equivalent.add(e.asText());
+        equivalent.add(s);
       }
     }
     return new Truth(intended, equivalent);
@@ -147,63 +158,63 @@ public final class EventCodec {
 
   private static Instant instant(String text) {
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return IsoInstant.parse(text);
     } catch (DateTimeParseException e) {
       throw new EventFieldException("timestamp",
           "not an ISO-8601 instant: \"" + text + "\" (expected e.g. 2026-11-20T08:15:02.120Z)");
     }
   }
 
-  private static boolean isAbsent(JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode();
+  private static boolean isAbsent(Object value) {
+    return value == null || value == JsonValues.NULL;
   }
 
-  private static JsonNode required(JsonNode parent, String name, String path) {
-    JsonNode node = parent.get(name);
-    if (isAbsent(node)) {
+  private static Object required(Fields parent, String name, String path) {
+    Object value = parent.get(name);
+    if (isAbsent(value)) {
       throw new EventFieldException(path, "required field is missing");
     }
-    return node;
+    return value;
   }
 
-  private static String requiredText(JsonNode parent, String name, String path) {
-    JsonNode node = required(parent, name, path);
-    if (!node.isTextual()) {
-      throw new EventFieldException(path, "expected a string, got " + kind(node));
+  private static String requiredText(Fields parent, String name, String path) {
+    Object value = required(parent, name, path);
+    if (!(value instanceof String s)) {
+      throw new EventFieldException(path, "expected a string, got " + JsonValues.kind(value));
     }
-    if (node.asText().isBlank()) {
+    if (s.isBlank()) {
       throw new EventFieldException(path, "must not be empty");
     }
-    return node.asText();
+    return s;
   }
 
-  private static String optionalText(JsonNode parent, String name, String path) {
-    JsonNode node = parent.get(name);
-    if (isAbsent(node)) {
+  private static String optionalText(Fields parent, String name, String path) {
+    Object value = parent.get(name);
+    if (isAbsent(value)) {
       return null;
     }
-    if (!node.isTextual()) {
-      throw new EventFieldException(path, "expected a string, got " + kind(node));
+    if (!(value instanceof String s)) {
+      throw new EventFieldException(path, "expected a string, got " + JsonValues.kind(value));
     }
-    return node.asText();
+    return s;
   }
 
-  private static double optionalNumber(JsonNode parent, String name, String path, double min, double max) {
-    JsonNode node = parent.get(name);
-    if (isAbsent(node)) {
+  private static double optionalNumber(Fields parent, String name, String path, double min, double max) {
+    Object value = parent.get(name);
+    if (isAbsent(value)) {
       return Double.NaN;
     }
-    if (!node.isNumber()) {
-      throw new EventFieldException(path, "expected a number, got " + kind(node));
+    if (!(value instanceof Number number)) {
+      throw new EventFieldException(path, "expected a number, got " + JsonValues.kind(value));
     }
-    double d = node.asDouble();
+    double d = number.doubleValue();
     if (d < min || d > max || Double.isNaN(d)) {
       throw new EventFieldException(path, "out of range: " + d + " (allowed " + min + ".." + max + ")");
     }
     return d;
   }
 
-  private static <E extends Enum<E>> E optionalEnum(JsonNode parent, String name, Class<E> type, String path) {
+  private static <E extends Enum<E>> E optionalEnum(Fields parent, String name, Class<E> type, String path) {
     String text = optionalText(parent, name, path);
     return text == null ? null : enumValue(type, text, path);
   }
@@ -218,21 +229,10 @@ public final class EventCodec {
         "unknown value \"" + text + "\", expected one of " + Arrays.toString(type.getEnumConstants()));
   }
 
-  private static void expectObject(JsonNode node, String path) {
-    if (!node.isObject()) {
-      throw new EventFieldException(path, "expected an object, got " + kind(node));
+  private static Fields object(Object value, String path) {
+    if (!(value instanceof Fields m)) {
+      throw new EventFieldException(path, "expected an object, got " + JsonValues.kind(value));
     }
-  }
-
-  private static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    };
+    return m;
   }
 }

@@ -55,6 +55,9 @@ public final class CustomerSketch {
     if (hashes.length == 0) {
       return other;
     }
+    if (other.hashes.length == 1 || hashes.length == 1) {
+      return hashes.length == 1 ? other.with(hashes[0]) : with(other.hashes[0]);
+    }
     long[] out = new long[Math.min(CAP, hashes.length + other.hashes.length)];
     int i = 0;
     int j = 0;
@@ -72,6 +75,20 @@ public final class CustomerSketch {
       out[k++] = next;
     }
     return new CustomerSketch(k == out.length ? out : Arrays.copyOf(out, k));
+  }
+
+  /** This set plus one hash: the common merge (one more customer), without copying when nothing changes. */
+  private CustomerSketch with(long h) {
+    int at = Arrays.binarySearch(hashes, h);
+    if (at >= 0 || (hashes.length == CAP && -at - 1 == CAP)) {
+      return this;
+    }
+    int insert = -at - 1;
+    long[] out = new long[Math.min(CAP, hashes.length + 1)];
+    System.arraycopy(hashes, 0, out, 0, insert);
+    out[insert] = h;
+    System.arraycopy(hashes, insert, out, insert + 1, out.length - insert - 1);
+    return new CustomerSketch(out);
   }
 
   @Override
