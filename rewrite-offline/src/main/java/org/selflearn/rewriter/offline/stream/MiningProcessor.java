@@ -24,16 +24,19 @@ import org.selflearn.rewriter.offline.mining.Turn;
 
 /**
  * Validates, de-duplicates and sessionizes events with the file runner's core, forwarding statistic contributions
- * (key = statistic key, value = {@code StatValue} bytes) and rejected events (key = {@link #DEAD_LETTER_PREFIX} +
- * record key, header {@value #REJECTION_HEADER} = the reason). Open sessions live in a changelogged store and are
- * closed by a later event of the same key, by stream time passing their gap + grace, or when the task has been idle
- * for {@code stream.idle-flush-seconds} of wall-clock time.
+ * (key = statistic key) and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the reason).
+ * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
+ * seen under that key; a session is closed by a later event of the same key, by event time passing its gap + grace,
+ * or when the task has been idle for {@code stream.idle-flush-seconds} of wall-clock time.
+ *
+ * <p>Event time here is the largest event timestamp the task has read, not the Kafka record timestamp, so a topic
+ * filled from old logs is mined exactly like live traffic.
  */
-final class MiningProcessor implements Processor<String, String, String, byte[]> {
-  static final String DEAD_LETTER_PREFIX = "\u0000dlq:";
+final class MiningProcessor implements Processor<String, String, String, MiningOutput> {
   static final String REJECTION_HEADER = "rejection";
   static final String SESSIONS_STORE = "pending-sessions";
-  static final String SEEN_STORE = "seen-event-ids";
+  /** How often (wall clock) at most sessions and remembered ids are checked for expiry. */
+  private static final long EXPIRY_CHECK_MS = 10_000;
 
   private final MiningSettings settings;
   private final long dedupHorizonMs;
@@ -42,9 +45,8 @@ final class MiningProcessor implements Processor<String, String, String, byte[]>
   private final SessionBuffer buffer;
   private final SessionMiner miner;
   private final StreamMetrics metrics;
-  private ProcessorContext<String, byte[]> context;
+  private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
-  private KeyValueStore<String, Long> seen;
   private long streamTime = Long.MIN_VALUE;
   private long lastRecordWallClock;
 
@@ -58,20 +60,17 @@ final class MiningProcessor implements Processor<String, String, String, byte[]>
   }
 
   @Override
-  public void init(ProcessorContext<String, byte[]> context) {
+  public void init(ProcessorContext<String, MiningOutput> context) {
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
-    this.seen = context.getStateStore(SEEN_STORE);
     this.lastRecordWallClock = System.currentTimeMillis();
-    context.schedule(Duration.ofSeconds(10), PunctuationType.STREAM_TIME, this::expireByStreamTime);
-    if (idleFlushMs > 0) {
-      context.schedule(Duration.ofMillis(Math.max(500, idleFlushMs / 4)), PunctuationType.WALL_CLOCK_TIME,
-          now -> {
-            if (now - lastRecordWallClock >= idleFlushMs) {
-              closeAll(s -> true);
-            }
-          });
-    }
+    long every = idleFlushMs > 0 ? Math.max(500, Math.min(EXPIRY_CHECK_MS, idleFlushMs / 4)) : EXPIRY_CHECK_MS;
+    context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> {
+      boolean idle = idleFlushMs > 0 && now - lastRecordWallClock >= idleFlushMs;
+      if (idle || streamTime != Long.MIN_VALUE) {
+        expire(idle);
+      }
+    });
   }
 
   @Override
@@ -85,57 +84,58 @@ final class MiningProcessor implements Processor<String, String, String, byte[]>
           "^line 0: ", "");
       RecordHeaders headers = new RecordHeaders(record.headers().toArray());
       headers.add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-      context.forward(new Record<>(DEAD_LETTER_PREFIX + (record.key() == null ? "" : record.key()),
-          value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8), record.timestamp(), headers));
+      context.forward(new Record<>(record.key(), MiningOutput.deadLetter(
+          value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8)), record.timestamp(), headers));
       metrics.rejected.increment();
       return;
     }
     InteractionEvent e = d.event();
-    long ts = e.timestamp().toEpochMilli();
-    if (seen.get(e.eventId()) != null) {
+    Turn turn = Turn.of(e, settings.interpretationState());
+    String key = SessionBuffer.sessionKey(e.customerId(), e.sessionId(), turn.device());
+    byte[] stored = sessions.get(key);
+    SessionRecord current = stored == null ? SessionRecord.EMPTY : SessionRecord.fromBytes(stored);
+    long id = SessionRecord.idHash(e.eventId());
+    if (current.seen(id)) {
       metrics.duplicates.increment();
       return;
     }
-    seen.put(e.eventId(), ts);
-    Turn turn = Turn.of(e, settings.interpretationState());
-    streamTime = Math.max(streamTime, ts);
-    String key = SessionBuffer.sessionKey(e.customerId(), e.sessionId(), turn.device());
-    byte[] pending = sessions.get(key);
+    streamTime = Math.max(streamTime, turn.timestampMs());
     List<List<Turn>> closed = new ArrayList<>(1);
-    PendingSession next = buffer.add(pending == null ? null : PendingSession.fromBytes(pending), turn, closed::add);
-    sessions.put(key, next.toBytes());
+    PendingSession next = buffer.add(current.open(), turn, closed::add);
+    sessions.put(key, current.forgetBefore(streamTime - dedupHorizonMs).with(next, id, turn.timestampMs())
+        .toBytes());
     closed.forEach(this::emit);
   }
 
-  private void expireByStreamTime(long ignoredTimestamp) {
-    if (streamTime != Long.MIN_VALUE) {
-      closeAll(p -> buffer.expired(p, streamTime));
-      List<String> old = new ArrayList<>();
-      try (KeyValueIterator<String, Long> it = seen.all()) {
-        while (it.hasNext()) {
-          KeyValue<String, Long> kv = it.next();
-          if (kv.value < streamTime - dedupHorizonMs) {
-            old.add(kv.key);
-          }
-        }
-      }
-      old.forEach(seen::delete);
-    }
-  }
-
-  private void closeAll(java.util.function.Predicate<PendingSession> which) {
-    List<String> done = new ArrayList<>();
+  /**
+   * Closes the sessions that event time has passed (all open sessions when {@code all}) and forgets the ids that
+   * left the de-duplication horizon; a key with nothing left is deleted. Event time is unknown after a restart until
+   * the first event: then only an idle flush closes sessions, and no id is forgotten.
+   */
+  private void expire(boolean all) {
+    boolean timeKnown = streamTime != Long.MIN_VALUE;
+    List<KeyValue<String, SessionRecord>> changed = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
-        PendingSession p = PendingSession.fromBytes(kv.value);
-        if (which.test(p)) {
-          emit(p.turns());
-          done.add(kv.key);
+        SessionRecord r = SessionRecord.fromBytes(kv.value);
+        SessionRecord next = timeKnown ? r.forgetBefore(streamTime - dedupHorizonMs) : r;
+        if (r.open() != null && (all || (timeKnown && buffer.expired(r.open(), streamTime)))) {
+          emit(r.open().turns());
+          next = next.withOpen(null);
+        }
+        if (next != r) {
+          changed.add(KeyValue.pair(kv.key, next));
         }
       }
     }
-    done.forEach(sessions::delete);
+    for (KeyValue<String, SessionRecord> kv : changed) {
+      if (kv.value.isEmpty()) {
+        sessions.delete(kv.key);
+      } else {
+        sessions.put(kv.key, kv.value.toBytes());
+      }
+    }
   }
 
   private void emit(List<Turn> turns) {
@@ -147,6 +147,6 @@ final class MiningProcessor implements Processor<String, String, String, byte[]>
       }
     }
     long ts = turns.get(turns.size() - 1).timestampMs();
-    SessionMiner.contributions(s, (k, v) -> context.forward(new Record<>(k, v.toBytes(), ts)));
+    SessionMiner.contributions(s, (k, v) -> context.forward(new Record<>(k, MiningOutput.of(v), ts)));
   }
 }

@@ -4,7 +4,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -25,7 +24,7 @@ import org.selflearn.rewriter.offline.mining.StatValue;
  * The mining topology, a function of the configuration:
  * <pre>
  * input (key customerId, value event JSON)
- *   → mine: validate, de-duplicate (store seen-event-ids), sessionize (store pending-sessions), label, emit
+ *   → mine: validate, de-duplicate and sessionize (store pending-sessions), label, emit
  *   ├─ rejected → dead-letter topic (value as received, header "rejection" = reason)
  *   └─ contributions (key statistic) → repartition → reduce(StatValue::merge) in store transition-stats
  *        → compacted statistics topic (key statistic, value StatValue v1 bytes)
@@ -44,18 +43,15 @@ public final class MiningTopology {
     StreamsBuilder b = new StreamsBuilder();
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
         Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SEEN_STORE),
-        Serdes.String(), Serdes.Long()).withCachingEnabled());
-    KStream<String, byte[]> mined = b.stream(config.get(ConfigKeys.INPUT_TOPIC),
+    KStream<String, MiningOutput> mined = b.stream(config.get(ConfigKeys.INPUT_TOPIC),
             Consumed.with(Serdes.String(), Serdes.String()).withName("events"))
         .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics), Named.as("mine"),
-            MiningProcessor.SESSIONS_STORE, MiningProcessor.SEEN_STORE);
-    mined.filter((k, v) -> k.startsWith(MiningProcessor.DEAD_LETTER_PREFIX), Named.as("rejected"))
-        .map((k, v) -> KeyValue.pair(k.substring(MiningProcessor.DEAD_LETTER_PREFIX.length()), v),
-            Named.as("restore-key"))
+            MiningProcessor.SESSIONS_STORE);
+    mined.filter((k, v) -> v.isDeadLetter(), Named.as("rejected"))
+        .mapValues(MiningOutput::deadLetter, Named.as("rejected-value"))
         .to(config.get(ConfigKeys.DEAD_LETTER_TOPIC), Produced.with(Serdes.String(), Serdes.ByteArray()));
-    mined.filter((k, v) -> !k.startsWith(MiningProcessor.DEAD_LETTER_PREFIX), Named.as("contributions"))
-        .mapValues(StatValue::fromBytes, Named.as("decode"))
+    mined.filter((k, v) -> !v.isDeadLetter(), Named.as("contributions"))
+        .mapValues(MiningOutput::contribution, Named.as("contribution"))
         .groupByKey(Grouped.with("by-statistic", Serdes.String(), StatValueSerde.serde()))
         .reduce(StatValue::merge, Materialized.<String, StatValue, org.apache.kafka.streams.state.KeyValueStore<
             org.apache.kafka.common.utils.Bytes, byte[]>>as(STATS_STORE)
@@ -75,7 +71,7 @@ public final class MiningTopology {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.get(ConfigKeys.STREAM_THREADS));
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L << 20);
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 128L << 20);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

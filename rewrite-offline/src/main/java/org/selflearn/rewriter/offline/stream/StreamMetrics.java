@@ -19,6 +19,11 @@ public final class StreamMetrics {
     chains = registry.counter("mining.chains");
   }
 
+  /** Events read so far (valid, rejected and duplicate). */
+  public long eventsIn() {
+    return (long) eventsIn.count();
+  }
+
   /** A one-line summary (no customer data). */
   public String describe() {
     return String.format(java.util.Locale.ROOT, "events %.0f, rejected %.0f, duplicates %.0f, sessions %.0f,"
