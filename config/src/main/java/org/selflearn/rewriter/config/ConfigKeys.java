@@ -93,6 +93,9 @@ public final class ConfigKeys {
       "interaction-events-dlq", "Topic where rejected events go, with the reason in the 'rejection' header."));
   public static final ConfigKey<Integer> COMMIT_INTERVAL_MS = add(ConfigKey.ofInt("stream.commit-interval-ms", 1000,
       10, 600_000, "Kafka Streams commit interval."));
+  public static final ConfigKey<Integer> STREAM_CACHE_MB = add(ConfigKey.ofInt("stream.cache-mb", 64, 0, 65_536,
+      "Streaming job: record cache per instance (MB, on heap) in front of the RocksDB stores; a larger cache folds"
+          + " more updates of one key into one changelog and output record per commit."));
   public static final ConfigKey<Integer> STREAM_THREADS = add(ConfigKey.ofInt("stream.threads", 1, 1, 64,
       "Stream threads per instance."));
   public static final ConfigKey<Integer> DEDUP_HORIZON_MINUTES = add(ConfigKey.ofInt(

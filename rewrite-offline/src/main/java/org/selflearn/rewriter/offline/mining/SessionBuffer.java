@@ -58,7 +58,12 @@ public final class SessionBuffer {
 
   /** Whether stream time has passed the session by gap + grace, so no more turn can join it. */
   public boolean expired(PendingSession pending, long streamTimeMs) {
-    return pending.lastTimestamp() + gapMs + graceMs < streamTimeMs;
+    return closesAt(pending) <= streamTimeMs;
+  }
+
+  /** The first stream time at which the session is {@link #expired}. */
+  public long closesAt(PendingSession pending) {
+    return pending.lastTimestamp() + gapMs + graceMs + 1;
   }
 
   private static int compare(Turn a, Turn b) {

@@ -1,11 +1,7 @@
 package org.selflearn.rewriter.offline.mining;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 
 /**
  * One aggregated statistic. Meaning of the fields by key kind ({@link StatKey}):
@@ -29,44 +25,40 @@ public record StatValue(long count, long successes, long endFailures, CustomerSk
   }
 
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_VERSION);
-      out.writeLong(count);
-      out.writeLong(successes);
-      out.writeLong(endFailures);
-      writeSketch(out, customers);
-      writeSketch(out, successCustomers);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    long[] c = customers.hashes();
+    long[] sc = successCustomers.hashes();
+    ByteBuffer out = ByteBuffer.allocate(1 + 3 * Long.BYTES + 2 + (c.length + sc.length) * Long.BYTES);
+    out.put(FORMAT_VERSION).putLong(count).putLong(successes).putLong(endFailures);
+    writeSketch(out, c);
+    writeSketch(out, sc);
+    return out.array();
   }
 
   public static StatValue fromBytes(byte[] data) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      byte v = in.readByte();
+    ByteBuffer in = ByteBuffer.wrap(data);
+    try {
+      byte v = in.get();
       if (v != FORMAT_VERSION) {
         throw new IllegalArgumentException("unknown StatValue format version " + v + ", expected " + FORMAT_VERSION);
       }
-      return new StatValue(in.readLong(), in.readLong(), in.readLong(), readSketch(in), readSketch(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return new StatValue(in.getLong(), in.getLong(), in.getLong(), readSketch(in), readSketch(in));
+    } catch (BufferUnderflowException e) {
+      throw new IllegalArgumentException("truncated StatValue (" + data.length + " bytes)", e);
     }
   }
 
-  private static void writeSketch(DataOutputStream out, CustomerSketch s) throws IOException {
-    out.writeByte(s.count());
-    for (long h : s.hashes()) {
-      out.writeLong(h);
+  private static void writeSketch(ByteBuffer out, long[] hashes) {
+    out.put((byte) hashes.length);
+    for (long h : hashes) {
+      out.putLong(h);
     }
   }
 
-  private static CustomerSketch readSketch(DataInputStream in) throws IOException {
-    int n = in.readUnsignedByte();
+  private static CustomerSketch readSketch(ByteBuffer in) {
+    int n = in.get() & 0xff;
     long[] h = new long[n];
     for (int i = 0; i < n; i++) {
-      h[i] = in.readLong();
+      h[i] = in.getLong();
     }
     return CustomerSketch.ofHashes(h);
   }

@@ -45,10 +45,13 @@ final class MiningProcessor implements Processor<String, String, String, MiningO
   private final SessionBuffer buffer;
   private final SessionMiner miner;
   private final StreamMetrics metrics;
+  private final ExpiryQueue expiry = new ExpiryQueue();
   private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
   private long streamTime = Long.MIN_VALUE;
   private long lastRecordWallClock;
+  /** Whether an event arrived since the last idle flush (so there may be open sessions to close). */
+  private boolean activeSinceIdleFlush = true;
 
   MiningProcessor(MiningSettings settings, long dedupHorizonMs, long idleFlushMs, StreamMetrics metrics) {
     this.settings = settings;
@@ -64,11 +67,19 @@ final class MiningProcessor implements Processor<String, String, String, MiningO
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
     this.lastRecordWallClock = System.currentTimeMillis();
+    try (KeyValueIterator<String, byte[]> it = sessions.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        expiry.add(kv.key, SessionRecord.fromBytes(kv.value).dueAt(buffer, dedupHorizonMs));
+      }
+    }
     long every = idleFlushMs > 0 ? Math.max(500, Math.min(EXPIRY_CHECK_MS, idleFlushMs / 4)) : EXPIRY_CHECK_MS;
     context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> {
-      boolean idle = idleFlushMs > 0 && now - lastRecordWallClock >= idleFlushMs;
-      if (idle || streamTime != Long.MIN_VALUE) {
-        expire(idle);
+      if (idleFlushMs > 0 && now - lastRecordWallClock >= idleFlushMs && activeSinceIdleFlush) {
+        closeAllOpen();
+        activeSinceIdleFlush = false;
+      } else if (streamTime != Long.MIN_VALUE) {
+        expireDue();
       }
     });
   }
@@ -76,6 +87,7 @@ final class MiningProcessor implements Processor<String, String, String, MiningO
   @Override
   public void process(Record<String, String> record) {
     lastRecordWallClock = System.currentTimeMillis();
+    activeSinceIdleFlush = true;
     metrics.eventsIn.increment();
     String value = record.value();
     DecodeResult d = value == null ? null : codec.decode(value, 0);
@@ -102,39 +114,60 @@ final class MiningProcessor implements Processor<String, String, String, MiningO
     streamTime = Math.max(streamTime, turn.timestampMs());
     List<List<Turn>> closed = new ArrayList<>(1);
     PendingSession next = buffer.add(current.open(), turn, closed::add);
-    sessions.put(key, current.forgetBefore(streamTime - dedupHorizonMs).with(next, id, turn.timestampMs())
-        .toBytes());
+    SessionRecord updated = current.forgetBefore(streamTime - dedupHorizonMs).with(next, id, turn.timestampMs());
+    sessions.put(key, updated.toBytes());
+    if (stored == null) {
+      expiry.add(key, updated.dueAt(buffer, dedupHorizonMs));
+    }
     closed.forEach(this::emit);
   }
 
   /**
-   * Closes the sessions that event time has passed (all open sessions when {@code all}) and forgets the ids that
-   * left the de-duplication horizon; a key with nothing left is deleted. Event time is unknown after a restart until
-   * the first event: then only an idle flush closes sessions, and no id is forgotten.
+   * Closes the sessions that event time has passed and forgets the ids that left the de-duplication horizon, reading
+   * only the keys the expiry queue says are due; a key with nothing left is deleted.
    */
-  private void expire(boolean all) {
-    boolean timeKnown = streamTime != Long.MIN_VALUE;
+  private void expireDue() {
+    String key;
+    while ((key = expiry.pollDue(streamTime)) != null) {
+      byte[] stored = sessions.get(key);
+      if (stored == null) {
+        continue;
+      }
+      SessionRecord r = SessionRecord.fromBytes(stored);
+      SessionRecord next = r.forgetBefore(streamTime - dedupHorizonMs);
+      if (next.open() != null && buffer.expired(next.open(), streamTime)) {
+        emit(next.open().turns());
+        next = next.withOpen(null);
+      }
+      store(key, r, next);
+      expiry.add(key, next.dueAt(buffer, dedupHorizonMs));
+    }
+  }
+
+  /**
+   * Idle flush: closes every open session (the task has seen no event for {@code stream.idle-flush-seconds}, so the
+   * end of a stream is mined without waiting for newer events). Works without event time, as after a restart.
+   */
+  private void closeAllOpen() {
     List<KeyValue<String, SessionRecord>> changed = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
         SessionRecord r = SessionRecord.fromBytes(kv.value);
-        SessionRecord next = timeKnown ? r.forgetBefore(streamTime - dedupHorizonMs) : r;
-        if (r.open() != null && (all || (timeKnown && buffer.expired(r.open(), streamTime)))) {
+        if (r.open() != null) {
           emit(r.open().turns());
-          next = next.withOpen(null);
-        }
-        if (next != r) {
-          changed.add(KeyValue.pair(kv.key, next));
+          changed.add(KeyValue.pair(kv.key, r));
         }
       }
     }
-    for (KeyValue<String, SessionRecord> kv : changed) {
-      if (kv.value.isEmpty()) {
-        sessions.delete(kv.key);
-      } else {
-        sessions.put(kv.key, kv.value.toBytes());
-      }
+    changed.forEach(kv -> store(kv.key, kv.value, kv.value.withOpen(null)));
+  }
+
+  private void store(String key, SessionRecord before, SessionRecord after) {
+    if (after.isEmpty()) {
+      sessions.delete(key);
+    } else if (after != before) {
+      sessions.put(key, after.toBytes());
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.selflearn.rewriter.offline.mining.CustomerSketch;
 import org.selflearn.rewriter.offline.mining.PendingSession;
+import org.selflearn.rewriter.offline.mining.SessionBuffer;
 
 /**
  * What the streaming job keeps per session key: the open session (if any) and the event ids it has seen under this
@@ -70,6 +71,18 @@ record SessionRecord(PendingSession open, long[] seenIds, long[] seenTimes) {
       }
     }
     return new SessionRecord(open, ids, times);
+  }
+
+  /**
+   * The first event time at which this record needs attention: its open session expires, or its oldest id leaves the
+   * horizon. {@link Long#MAX_VALUE} for an empty record.
+   */
+  long dueAt(SessionBuffer buffer, long horizonMs) {
+    long due = open == null ? Long.MAX_VALUE : buffer.closesAt(open);
+    for (long t : seenTimes) {
+      due = Math.min(due, t + horizonMs + 1);
+    }
+    return due;
   }
 
   /** Whether nothing is left to keep. */
