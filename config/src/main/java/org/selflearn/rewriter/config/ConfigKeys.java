@@ -29,7 +29,7 @@ public final class ConfigKeys {
       List.of("UTTERANCE", "INTERPRETATION"),
       "What a Markov state is: the normalised utterance, or the NLU interpretation (domain|intent|slots)."));
   public static final ConfigKey<Integer> DEDUP_HORIZON = add(ConfigKey.ofInt("mining.dedup-horizon", 2_000_000, 1,
-      Integer.MAX_VALUE, "How many recent event ids are remembered to drop redelivered duplicates."));
+      100_000_000, "How many recent event ids are remembered to drop redelivered duplicates (at most 40 bytes an id)."));
 
   // ---- solve and selection ----
   public static final ConfigKey<Integer> MIN_SUPPORT = add(ConfigKey.ofInt("solve.min-support", 5, 1, 1_000_000,

@@ -32,7 +32,8 @@ public final class TextNormalizer {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+    // NFKD leaves pure ASCII unchanged, and nearly every utterance is ASCII: skip the costly general normaliser
+    String decomposed = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKD);
     StringBuilder cleaned = new StringBuilder(decomposed.length() + 8);
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);
@@ -60,6 +61,15 @@ public final class TextNormalizer {
       out.append(isSpellableNumber(token) ? numberToWords(Integer.parseInt(token)) : token);
     }
     return out.toString();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSpellableNumber(String token) {
