@@ -2,6 +2,7 @@ package org.selflearn.rewriter.common.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.selflearn.rewriter.common.codec.JsonShape.Fields;
 import org.selflearn.rewriter.common.event.AppliedRewrite;
 import org.selflearn.rewriter.common.event.DeviceType;
@@ -40,23 +42,40 @@ public final class EventCodec {
 
   /** Decodes one line (line number used in the rejection only). Never throws. */
   public DecodeResult decode(String line, long lineNumber) {
-    Object parsed;
     try {
-      parsed = JsonValues.parse(line, EVENT);
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage();
-      return DecodeResult.rejected(new Rejection(lineNumber, "$", "not valid JSON: " + msg, null, line));
+      return validate(JsonValues.parse(line, EVENT), () -> line, lineNumber);
     } catch (IOException e) {
-      return DecodeResult.rejected(new Rejection(lineNumber, "$", "not valid JSON: " + e.getMessage(), null, line));
+      return notJson(e, line, lineNumber);
     }
+  }
+
+  /**
+   * Decodes one event from its UTF-8 bytes (a Kafka record value), without first making a string of them; text that
+   * is not valid UTF-8 is rejected. Never throws.
+   */
+  public DecodeResult decode(byte[] utf8, long lineNumber) {
+    Supplier<String> text = () -> new String(utf8, StandardCharsets.UTF_8);
+    try {
+      return validate(JsonValues.parse(utf8, EVENT), text, lineNumber);
+    } catch (IOException e) {
+      return notJson(e, text.get(), lineNumber);
+    }
+  }
+
+  private static DecodeResult notJson(IOException e, String line, long lineNumber) {
+    String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    return DecodeResult.rejected(new Rejection(lineNumber, "$", "not valid JSON: " + msg, null, line));
+  }
+
+  private static DecodeResult validate(Object parsed, Supplier<String> line, long lineNumber) {
     if (!(parsed instanceof Fields root)) {
-      return DecodeResult.rejected(new Rejection(lineNumber, "$", "expected a JSON object", null, line));
+      return DecodeResult.rejected(new Rejection(lineNumber, "$", "expected a JSON object", null, line.get()));
     }
     String eventId = root.get("eventId") instanceof String s ? s : null;
     try {
       return DecodeResult.ok(toEvent(root));
     } catch (EventFieldException e) {
-      return DecodeResult.rejected(new Rejection(lineNumber, e.field(), e.getMessage(), eventId, line));
+      return DecodeResult.rejected(new Rejection(lineNumber, e.field(), e.getMessage(), eventId, line.get()));
     }
   }
 

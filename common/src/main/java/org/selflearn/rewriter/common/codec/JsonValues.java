@@ -46,9 +46,20 @@ final class JsonValues {
    */
   static Object parse(String text, JsonShape shape) throws IOException {
     try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken t = p.nextToken();
-      return t == null ? null : value(p, t, shape);
+      return first(p, shape);
     }
+  }
+
+  /** As {@link #parse(String, JsonShape)}, from UTF-8 bytes. */
+  static Object parse(byte[] utf8, JsonShape shape) throws IOException {
+    try (JsonParser p = FACTORY.createParser(utf8)) {
+      return first(p, shape);
+    }
+  }
+
+  private static Object first(JsonParser p, JsonShape shape) throws IOException {
+    JsonToken t = p.nextToken();
+    return t == null ? null : value(p, t, shape);
   }
 
   private static Object value(JsonParser p, JsonToken t, JsonShape shape) throws IOException {

@@ -92,4 +92,23 @@ class EventCodecTest {
     Rejection r = codec.decode(GOOD.replace("\"artist\":\"x\"", "\"artist\":3"), 1).rejection();
     assertThat(r.field()).isEqualTo("nlu.slots.artist");
   }
+
+  @Test
+  void shouldDecodeUtf8BytesLikeTheText() {
+    String accented = GOOD.replace("play maj and dragons", "joue beyonc\u00e9");
+    InteractionEvent fromBytes = codec.decode(accented.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1).event();
+    assertThat(fromBytes).usingRecursiveComparison().isEqualTo(codec.decode(accented, 1).event());
+    assertThat(fromBytes.utterance()).isEqualTo("joue beyonc\u00e9");
+  }
+
+  @Test
+  void shouldRejectBytesThatAreNotUtf8() {
+    byte[] bad = GOOD.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    bad[GOOD.indexOf("maj")] = (byte) 0xC3; // a lead byte followed by an ASCII letter
+    Rejection r = codec.decode(bad, 4).rejection();
+    assertThat(r.field()).isEqualTo("$");
+    assertThat(r.reason()).contains("not valid JSON");
+    assertThat(codec.decode(GOOD.replace("\"customerId\":\"c-1\",", "")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8), 2).rejection().field()).isEqualTo("customerId");
+  }
 }

@@ -32,7 +32,7 @@ import org.selflearn.rewriter.offline.mining.Turn;
  * <p>Event time here is the largest event timestamp the task has read, not the Kafka record timestamp, so a topic
  * filled from old logs is mined exactly like live traffic.
  */
-final class MiningProcessor implements Processor<String, String, String, MiningOutput> {
+final class MiningProcessor implements Processor<String, byte[], String, MiningOutput> {
   static final String REJECTION_HEADER = "rejection";
   static final String SESSIONS_STORE = "pending-sessions";
   /** How often (wall clock) at most sessions and remembered ids are checked for expiry. */
@@ -85,19 +85,19 @@ final class MiningProcessor implements Processor<String, String, String, MiningO
   }
 
   @Override
-  public void process(Record<String, String> record) {
+  public void process(Record<String, byte[]> record) {
     lastRecordWallClock = System.currentTimeMillis();
     activeSinceIdleFlush = true;
     metrics.eventsIn.increment();
-    String value = record.value();
+    byte[] value = record.value();
     DecodeResult d = value == null ? null : codec.decode(value, 0);
     if (d == null || !d.isOk()) {
       String reason = d == null ? "field '$': empty record value" : d.rejection().describe().replaceFirst(
           "^line 0: ", "");
       RecordHeaders headers = new RecordHeaders(record.headers().toArray());
       headers.add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-      context.forward(new Record<>(record.key(), MiningOutput.deadLetter(
-          value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8)), record.timestamp(), headers));
+      context.forward(new Record<>(record.key(), MiningOutput.deadLetter(value == null ? new byte[0] : value),
+          record.timestamp(), headers));
       metrics.rejected.increment();
       return;
     }

@@ -44,7 +44,7 @@ public final class MiningTopology {
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
         Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     KStream<String, MiningOutput> mined = b.stream(config.get(ConfigKeys.INPUT_TOPIC),
-            Consumed.with(Serdes.String(), Serdes.String()).withName("events"))
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
         .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics), Named.as("mine"),
             MiningProcessor.SESSIONS_STORE);
     mined.filter((k, v) -> v.isDeadLetter(), Named.as("rejected"))
