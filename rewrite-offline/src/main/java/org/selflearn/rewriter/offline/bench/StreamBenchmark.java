@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.selflearn.rewriter.offline.io.HeapPeak;
 import org.apache.kafka.clients.admin.Admin;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
@@ -33,6 +34,8 @@ final class StreamBenchmark {
           c.get(ConfigKeys.INPUT_TOPIC));
       Path state = Files.createTempDirectory(dir, "state");
       try (StreamJob job = new StreamJob(c, broker.bootstrapServers(), state.toString(), new SimpleMeterRegistry())) {
+        System.gc();
+        HeapPeak.reset();
         long t0 = System.nanoTime();
         long firstEvent = 0;
         job.start();
@@ -47,8 +50,8 @@ final class StreamBenchmark {
         double processing = (t1 - firstEvent) / 1e9;
         System.out.printf(Locale.ROOT, "stream: %,d events through the in-process broker (%d partitions, %d stream"
             + " threads, exactly-once) in %.1f s = %,.0f events/s; after start-up (%.1f s to the first event):"
-            + " %,.0f events/s (%s)%n", n, partitions, threads, s, n / s, s - processing, n / processing,
-            job.metrics().describe());
+            + " %,.0f events/s; peak heap %d MB (job and broker in one JVM) (%s)%n", n, partitions, threads, s, n / s,
+            s - processing, n / processing, HeapPeak.megabytes(), job.metrics().describe());
       }
     }
   }

@@ -1,2 +1,2 @@
-/** Small file helpers of the offline tools: JSON reports and summaries. */
+/** Small helpers of the offline tools: JSON reports and summaries, directories, peak heap. */
 package org.selflearn.rewriter.offline.io;

@@ -1,8 +1,5 @@
 package org.selflearn.rewriter.offline.train;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -145,7 +142,7 @@ public final class TrainJob {
     Json.write(dir.manifest(), manifest);
     seconds.put("total", lap(t0));
     summary.put("seconds", seconds);
-    summary.put("peakHeapMB", peakHeapMb());
+    summary.put("peakHeapMB", org.selflearn.rewriter.offline.io.HeapPeak.megabytes());
     Json.write(dir.trainSummary(), summary);
     return summary;
   }
@@ -168,13 +165,4 @@ public final class TrainJob {
     return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
   }
 
-  private static long peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak >> 20;
-  }
 }
