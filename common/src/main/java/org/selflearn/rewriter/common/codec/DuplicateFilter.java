@@ -1,10 +1,12 @@
 package org.selflearn.rewriter.common.codec;
 
+import org.selflearn.rewriter.common.text.Fnv1a;
+
 /**
  * Remembers the most recent {@code horizon} event ids so that a redelivered event is counted once. Memory is bounded
  * by the horizon; a duplicate that arrives after more than {@code horizon} other events is not detected.
  *
- * <p>Ids are kept as 64-bit FNV-1a hashes in a ring (arrival order, for forgetting the oldest) and an open-addressing
+ * <p>Ids are kept as 64-bit FNV-1a hashes ({@link Fnv1a}) in a ring (arrival order, for forgetting the oldest) and an open-addressing
  * set (for lookups): 24 bytes an id, nothing for the garbage collector. Two different ids share a hash with
  * probability about 2^-64 per pair, so across a full horizon of 2 million ids a genuine event is taken for a
  * duplicate with probability about 10^-7.
@@ -103,14 +105,8 @@ public final class DuplicateFilter {
   }
 
   private static long hash(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      h ^= c & 0xff;
-      h *= 0x100000001b3L;
-      h ^= c >>> 8;
-      h *= 0x100000001b3L;
-    }
+    long h = Fnv1a.hash64(s);
     return h == EMPTY ? 1 : h;
   }
+
 }

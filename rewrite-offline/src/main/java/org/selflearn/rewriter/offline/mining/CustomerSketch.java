@@ -1,7 +1,7 @@
 package org.selflearn.rewriter.offline.mining;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.selflearn.rewriter.common.text.Fnv1a;
 
 /**
  * Distinct customers behind a statistic: a sorted set of 64-bit customer hashes, capped at {@link #CAP}. Exact up to
@@ -28,14 +28,9 @@ public final class CustomerSketch {
     return sorted.length == 0 ? EMPTY : new CustomerSketch(sorted);
   }
 
-  /** FNV-1a 64 of the UTF-8 bytes. */
+  /** FNV-1a 64 of the UTF-8 bytes ({@link Fnv1a}). */
   public static long hash(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h ^= (b & 0xff);
-      h *= 0x100000001b3L;
-    }
-    return h;
+    return Fnv1a.hash64(s);
   }
 
   /** Distinct customers, saturating at {@link #CAP}. */
