@@ -33,12 +33,17 @@ public final class ConfigKeys {
 
   // ---- solve and selection ----
   public static final ConfigKey<Integer> MIN_SUPPORT = add(ConfigKey.ofInt("solve.min-support", 5, 1, 1_000_000,
-      "Minimum number of chains that start at the source state for a rewrite to be kept."));
+      "Minimum number of chains in which the target followed the source for a rewrite to be kept."));
   public static final ConfigKey<Integer> MIN_CUSTOMERS = add(ConfigKey.ofInt("solve.min-customers", 5, 1, 1_000_000,
-      "Privacy gate: minimum distinct customers whose chains go from source to target."));
-  public static final ConfigKey<Double> MIN_GAIN = add(ConfigKey.ofDouble("solve.min-gain", 0.2, 0, 1,
-      "Minimum expected gain of rewriting every occurrence of the source: lower bound of the target's success"
-          + " probability times the share of the source's turns that failed, minus the source's own success rate."));
+      "Privacy gate: minimum distinct customers whose chains went from the source to a success at the target."));
+  public static final ConfigKey<Double> MIN_GAIN = add(ConfigKey.ofDouble("solve.min-gain", 0.0, 0, 1,
+      "Minimum expected gain of rewriting every occurrence of the source: lower confidence bound of the share of the"
+          + " source's turns that ended in success at the target, minus the share that succeeded as said (a rewrite"
+          + " also needs a positive gain)."));
+  public static final ConfigKey<Double> MIN_DOMINANCE = add(ConfigKey.ofDouble("solve.min-dominance", 0.7, 0, 1,
+      "Ambiguity gate: minimum share of the distinct customers whose chains from the source ended in a success who"
+          + " ended at the chosen target; below it the request means different things to different customers and"
+          + " is left to their personal history."));
   public static final ConfigKey<Double> CONFIDENCE = add(ConfigKey.ofDouble("solve.confidence", 0.9, 0.5, 0.9999,
       "Confidence of the Beta-posterior lower bound used in place of point estimates."));
   public static final ConfigKey<Double> SMOOTHING = add(ConfigKey.ofDouble("solve.smoothing", 0.5, 0, 100,
@@ -62,6 +67,13 @@ public final class ConfigKeys {
       1, 1_000_000, "Privacy gate: a request enters the global index only if it succeeded for this many customers."));
   public static final ConfigKey<Integer> PERSONAL_MAX_ENTRIES = add(ConfigKey.ofInt("online.personal-max-entries",
       300, 1, 100_000, "Most successful requests remembered per customer (most frequent kept)."));
+  public static final ConfigKey<Integer> PERSONAL_MIN_OWN_CHAINS = add(ConfigKey.ofInt("online.personal-min-own-chains",
+      3, 1, 1_000, "A customer's own history overrides the table for a request when at least this many of their chains"
+          + " from it ended in the same successful request (and that is at least online.personal-min-own-share of"
+          + " their chains from it that ended in a success). Train's calibration may raise it; see train-summary.json."));
+  public static final ConfigKey<Double> PERSONAL_MIN_OWN_SHARE = add(ConfigKey.ofDouble("online.personal-min-own-share",
+      0.6, 0.5, 1.0, "Share of a customer's successful chains from a request that must end in the same request for"
+          + " their own history to rewrite it (see online.personal-min-own-chains)."));
   public static final ConfigKey<Boolean> PERSONAL_ENABLED = add(ConfigKey.ofBoolean("online.personal-enabled", true,
       "Whether the personal layer is consulted."));
   public static final ConfigKey<Boolean> GLOBAL_ENABLED = add(ConfigKey.ofBoolean("online.global-enabled", true,

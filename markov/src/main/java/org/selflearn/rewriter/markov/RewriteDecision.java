@@ -10,18 +10,18 @@ package org.selflearn.rewriter.markov;
  * @param support chains with the pair
  * @param customers distinct customers behind the pair
  * @param sourceSuccess the source's direct success rate (posterior mean)
- * @param targetSuccess the target's absorption probability into SUCCESS
- * @param bound the lower confidence bound used for the gain
+ * @param targetSuccess the probability that a turn of the source ends in SUCCESS at the target (point estimate)
+ * @param bound its lower confidence bound
+ * @param dominance share of the customers whose chains from the source ended in a success who ended at this target
  */
 public record RewriteDecision(String source, String target, boolean kept, String reason, long support,
-    long customers, double sourceSuccess, double targetSuccess, double bound) {
+    long customers, double sourceSuccess, double targetSuccess, double bound, double dominance) {
 
   /**
-   * Expected gain of rewriting every occurrence of the source: those who succeeded with the source as said are
-   * taken to have meant it (the rewrite would fail them), the others succeed with the target's lower bound:
-   * bound × (1 − sourceSuccess) − sourceSuccess.
+   * Expected gain of rewriting every occurrence of the source: a turn of the source succeeds through the target with
+   * at least {@code bound}, while as said it succeeds with {@code sourceSuccess}; the gain is the difference.
    */
   public double gain() {
-    return bound * (1 - sourceSuccess) - sourceSuccess;
+    return bound - sourceSuccess;
   }
 }

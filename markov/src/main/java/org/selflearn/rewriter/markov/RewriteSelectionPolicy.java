@@ -2,6 +2,7 @@ package org.selflearn.rewriter.markov;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,25 +11,56 @@ import java.util.function.ToDoubleFunction;
 /**
  * Picks at most one rewrite per source state.
  *
- * <p>For a source s, every later state t of a chain that started at s is a candidate. The target is the candidate
- * with the highest success probability, estimated conservatively as the smaller of two Wilson lower bounds at a fixed
- * reference confidence ({@value #RANKING_CONFIDENCE}): t's absorption probability into SUCCESS (over t's turns), and
- * the share of the s→t chains that ended in success at t. Only that target faces the gates, in order:
- * {@code min-support} (chains with the pair), {@code min-customers} (distinct customers) and {@code min-gain} (the
- * expected gain of rewriting every occurrence of s: the same bound at the configured confidence times the share of
- * s's turns that did not succeed as said, minus s's own direct success rate, see {@link RewriteDecision#gain()}). Because the choice of target does not
- * depend on the gates, raising any threshold can only remove pairs, never add one (tested). A pair whose applied rewrites ({@code s => t} states) are seen failing more
- * often than s itself is {@code demoted-by-feedback}; a pair that our rewriter applied and that kept succeeding is
- * kept on that evidence ({@code kept-by-feedback}) even when its rephrases have dried up because the rewrite now
- * prevents them. Raising any threshold never adds a pair (tested).
+ * <p>For a source s, every later state t of a chain through s that ended in SUCCESS at t is a candidate. Its score is
+ * the probability that a turn of s ends in SUCCESS at t — the chains through s that ended at t over the turns of s —
+ * which is the absorption probability of s into "SUCCESS at t" estimated from the chains themselves; the candidate
+ * with the highest score is the target (ties: more distinct customers, then name). Only that target faces the gates,
+ * in order: {@code min-support} (chains with the pair), {@code min-customers} (distinct customers whose chains ended at
+ * the target: the privacy gate), {@code min-gain} (the score's lower confidence bound minus the share of s's turns
+ * that succeeded as said, see {@link RewriteDecision#gain()}) and {@code ambiguous} (the target's share of the
+ * customers whose chains from s ended in a success is below {@code min-dominance}: s means different things to
+ * different customers, and a short form like that belongs to the personal layer). The dominance share counts
+ * distinct customers while their count is exact (below {@code sketchCap}); past it, chains. No similarity between s
+ * and t is required: recurrence across customers is the evidence.
+ *
+ * <p>Because the choice of target does not depend on the gates, raising any threshold can only remove pairs, never
+ * add one (tested). A pair whose applied rewrites ({@code s => t} states) are seen failing more often than s itself is
+ * {@code demoted-by-feedback}; a pair that our rewriter applied and that kept succeeding is kept on that evidence
+ * ({@code kept-by-feedback}) even when its rephrases have dried up because the rewrite now prevents them.
  */
 public final class RewriteSelectionPolicy {
-  /** Confidence of the bound that orders candidates; fixed, so that the gates never change which target is chosen. */
-  public static final double RANKING_CONFIDENCE = 0.9;
   private final SelectionGates gates;
+  private final long sketchCap;
 
-  public RewriteSelectionPolicy(SelectionGates gates) {
+  /**
+   * @param gates the gates
+   * @param sketchCap distinct-customer counts at or above this are saturated (approximate)
+   */
+  public RewriteSelectionPolicy(SelectionGates gates, long sketchCap) {
     this.gates = gates;
+    this.sketchCap = sketchCap;
+  }
+
+  /** A policy whose customer counts are exact. */
+  public RewriteSelectionPolicy(SelectionGates gates) {
+    this(gates, Long.MAX_VALUE);
+  }
+
+  /**
+   * Decides every source that has at least one candidate, with the rephrase outcomes summed from the pairs (an
+   * upper bound of the distinct customers).
+   */
+  public List<RewriteDecision> select(Map<String, StateStats> states, List<PairStats> pairs,
+      ToDoubleFunction<String> absorption) {
+    Map<String, RephraseOutcomes> outcomes = new HashMap<>();
+    for (PairStats p : pairs) {
+      if (!p.source().equals(p.target())) {
+        outcomes.merge(p.source(), new RephraseOutcomes(p.source(), p.chains(), p.targetSuccesses(),
+            p.successCustomers()), (a, b) -> new RephraseOutcomes(a.source(), a.chains() + b.chains(),
+            a.successes() + b.successes(), a.successCustomers() + b.successCustomers()));
+      }
+    }
+    return select(states, pairs, outcomes, absorption);
   }
 
   /**
@@ -36,15 +68,16 @@ public final class RewriteSelectionPolicy {
    *
    * @param states direct outcomes by state name
    * @param pairs ordered pairs within chains
-   * @param absorption SUCCESS absorption probability by state name
+   * @param outcomes what followed each source in its chains (the dominance denominator)
+   * @param absorption SUCCESS absorption probability by state name (reported, and used to order ties)
    * @return one decision per candidate pair considered (kept ones have {@code kept == true}), sources in input order
    */
   public List<RewriteDecision> select(Map<String, StateStats> states, List<PairStats> pairs,
-      ToDoubleFunction<String> absorption) {
+      Map<String, RephraseOutcomes> outcomes, ToDoubleFunction<String> absorption) {
     Map<String, List<PairStats>> bySource = new LinkedHashMap<>();
     for (PairStats p : pairs) {
       if (!StateNames.isRewritten(p.source()) && !StateNames.isRewritten(p.target())
-          && !p.source().equals(p.target())) {
+          && !p.source().equals(p.target()) && p.targetSuccesses() > 0) {
         bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(p);
       }
     }
@@ -56,55 +89,65 @@ public final class RewriteSelectionPolicy {
     }
     List<RewriteDecision> out = new ArrayList<>();
     for (Map.Entry<String, List<PairStats>> e : bySource.entrySet()) {
-      decideSource(e.getKey(), e.getValue(), states, absorption, appliedBySource, out);
+      decideSource(e.getKey(), e.getValue(), states, outcomes.get(e.getKey()), absorption, appliedBySource, out);
     }
     for (Map.Entry<String, List<StateStats>> e : appliedBySource.entrySet()) {
       if (!bySource.containsKey(e.getKey())) {
-        decideSource(e.getKey(), List.of(), states, absorption, appliedBySource, out);
+        decideSource(e.getKey(), List.of(), states, null, absorption, appliedBySource, out);
       }
     }
     return out;
   }
 
   private void decideSource(String source, List<PairStats> candidates, Map<String, StateStats> states,
-      ToDoubleFunction<String> absorption, Map<String, List<StateStats>> appliedBySource,
+      RephraseOutcomes followed, ToDoubleFunction<String> absorption, Map<String, List<StateStats>> appliedBySource,
       List<RewriteDecision> out) {
     StateStats own = states.getOrDefault(source, new StateStats(source, 0, 0, 0));
-    double sourceSuccess = own.successMean();
+    double sourceSuccess = own.turns() == 0 ? 0 : (double) own.successes() / own.turns();
     List<RewriteDecision> scored = new ArrayList<>();
-    Map<String, Double> ranks = new java.util.HashMap<>();
     for (PairStats p : candidates) {
-      StateStats target = states.getOrDefault(p.target(), new StateStats(p.target(), 0, 0, 0));
-      double q = absorption.applyAsDouble(p.target());
-      double pairRate = (double) p.targetSuccesses() / Math.max(1, p.chains());
-      double rank = Math.min(Bounds.wilsonLower(q, target.turns(), RANKING_CONFIDENCE),
-          Bounds.wilsonLower(pairRate, p.chains(), RANKING_CONFIDENCE));
-      double bound = Math.min(Bounds.wilsonLower(q, target.turns(), gates.confidence()),
-          Bounds.wilsonLower(pairRate, p.chains(), gates.confidence()));
-      scored.add(new RewriteDecision(source, p.target(), false, "", p.chains(), p.customers(), sourceSuccess, q,
-          bound));
-      ranks.put(p.target(), rank);
+      long turns = Math.max(own.turns(), p.chains());
+      double score = (double) p.targetSuccesses() / turns;
+      double bound = Bounds.wilsonLower(score, turns, gates.confidence());
+      scored.add(new RewriteDecision(source, p.target(), false, "", p.chains(), p.successCustomers(), sourceSuccess,
+          score, bound, dominance(p, followed)));
     }
     List<StateStats> applied = appliedBySource.getOrDefault(source, List.of());
-    scored.sort(Comparator.comparingDouble((RewriteDecision d) -> ranks.get(d.target())).reversed()
-        .thenComparing(Comparator.comparingLong(RewriteDecision::support).reversed())
+    scored.sort(Comparator.comparingDouble(RewriteDecision::targetSuccess).reversed()
+        .thenComparing(Comparator.comparingLong(RewriteDecision::customers).reversed())
+        .thenComparing(Comparator.comparingDouble((RewriteDecision d) -> absorption.applyAsDouble(d.target()))
+            .reversed())
         .thenComparing(RewriteDecision::target));
     boolean chosen = false;
     boolean first = true;
     for (RewriteDecision d : scored) {
       String reason = first ? gateFailure(d) : "not-best";
-      if (reason == null && demotedByFeedback(source, d.target(), sourceSuccess, applied)) {
+      if (reason == null && demotedByFeedback(d.target(), sourceSuccess, applied)) {
         reason = "demoted-by-feedback";
       }
       first = false;
       boolean keep = reason == null;
       chosen |= keep;
       out.add(new RewriteDecision(source, d.target(), keep, keep ? "kept" : reason, d.support(), d.customers(),
-          d.sourceSuccess(), d.targetSuccess(), d.bound()));
+          d.sourceSuccess(), d.targetSuccess(), d.bound(), d.dominance()));
     }
     if (!chosen) {
-      keptByFeedback(source, sourceSuccess, applied, scored, out);
+      keptByFeedback(source, sourceSuccess, applied, out);
     }
+  }
+
+  /**
+   * The target's share of the customers whose chains from the source ended in a success elsewhere; by chains when
+   * the customer count is saturated.
+   */
+  private double dominance(PairStats p, RephraseOutcomes followed) {
+    if (followed == null || followed.successes() == 0) {
+      return 1.0;
+    }
+    if (followed.successCustomers() > 0 && followed.successCustomers() < sketchCap) {
+      return Math.min(1.0, (double) p.successCustomers() / followed.successCustomers());
+    }
+    return Math.min(1.0, (double) p.targetSuccesses() / followed.successes());
   }
 
   private String gateFailure(RewriteDecision d) {
@@ -114,13 +157,16 @@ public final class RewriteSelectionPolicy {
     if (d.customers() < gates.minCustomers()) {
       return "min-customers";
     }
-    if (d.gain() < gates.minGain()) {
+    if (d.gain() < gates.minGain() || d.gain() <= 0) {
       return "min-gain";
+    }
+    if (d.dominance() < gates.minDominance()) {
+      return "ambiguous";
     }
     return null;
   }
 
-  private boolean demotedByFeedback(String source, String target, double sourceSuccess, List<StateStats> applied) {
+  private boolean demotedByFeedback(String target, double sourceSuccess, List<StateStats> applied) {
     for (StateStats a : applied) {
       if (StateNames.executed(a.state()).equals(target) && a.turns() >= gates.minSupport()) {
         double upper = Bounds.wilsonUpper((double) a.successes() / a.turns(), a.turns(), gates.confidence());
@@ -133,21 +179,21 @@ public final class RewriteSelectionPolicy {
   }
 
   private void keptByFeedback(String source, double sourceSuccess, List<StateStats> applied,
-      List<RewriteDecision> scored, List<RewriteDecision> out) {
+      List<RewriteDecision> out) {
     StateStats best = null;
     double bestBound = -1;
     for (StateStats a : applied) {
       double bound = Bounds.wilsonLower((double) a.successes() / Math.max(1, a.turns()), a.turns(),
           gates.confidence());
       if (a.turns() >= gates.minSupport() && a.customers() >= gates.minCustomers()
-          && bound * (1 - sourceSuccess) - sourceSuccess >= gates.minGain() && bound > bestBound) {
+          && bound - sourceSuccess >= Math.max(gates.minGain(), Double.MIN_VALUE) && bound > bestBound) {
         best = a;
         bestBound = bound;
       }
     }
     if (best != null) {
       out.add(new RewriteDecision(source, StateNames.executed(best.state()), true, "kept-by-feedback", best.turns(),
-          best.customers(), sourceSuccess, (double) best.successes() / best.turns(), bestBound));
+          best.customers(), sourceSuccess, (double) best.successes() / best.turns(), bestBound, 1.0));
     }
   }
 }

@@ -13,13 +13,16 @@ import org.selflearn.rewriter.config.RewriterConfig;
  * @param personal consult the personal memory
  * @param reloadSeconds how often to look for a newly published table (0: never)
  * @param usuallySucceeds success rate above which a known request is left alone
+ * @param minOwnChains own chains to one successful request before a customer's history rewrites for them
+ * @param minOwnShare share of the customer's successful chains from the request that those must be
  */
 public record OnlineSettings(double budgetMillis, int candidates, boolean precomputed, boolean global,
-    boolean personal, int reloadSeconds, double usuallySucceeds) {
+    boolean personal, int reloadSeconds, double usuallySucceeds, int minOwnChains, double minOwnShare) {
 
   public static OnlineSettings from(RewriterConfig c) {
     return new OnlineSettings(c.get(ConfigKeys.BUDGET_MS), c.get(ConfigKeys.CANDIDATES),
         c.get(ConfigKeys.PRECOMPUTED_ENABLED), c.get(ConfigKeys.GLOBAL_ENABLED), c.get(ConfigKeys.PERSONAL_ENABLED),
-        c.get(ConfigKeys.RELOAD_SECONDS), c.get(ConfigKeys.USUALLY_SUCCEEDS));
+        c.get(ConfigKeys.RELOAD_SECONDS), c.get(ConfigKeys.USUALLY_SUCCEEDS),
+        c.get(ConfigKeys.PERSONAL_MIN_OWN_CHAINS), c.get(ConfigKeys.PERSONAL_MIN_OWN_SHARE));
   }
 }

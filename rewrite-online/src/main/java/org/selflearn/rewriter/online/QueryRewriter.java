@@ -121,7 +121,7 @@ public final class QueryRewriter implements AutoCloseable {
   private RewriteResult decide(RewriteRequest r, long start) {
     LoadedModel m = model.get();
     String q = RewriteEngine.normalize(r.utterance());
-    RewriteResult table = engine.precomputed(m, r.utterance(), q);
+    RewriteResult table = engine.precomputed(m, r, q);
     if (table != null) {
       return table;
     }

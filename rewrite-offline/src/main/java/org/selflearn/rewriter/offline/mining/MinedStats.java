@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.selflearn.rewriter.markov.PairStats;
+import org.selflearn.rewriter.markov.RephraseOutcomes;
 import org.selflearn.rewriter.markov.StateStats;
 
 /**
@@ -14,8 +15,10 @@ import org.selflearn.rewriter.markov.StateStats;
  * @param states per state: turns, successes, chains that ended in failure there, customers, success customers
  * @param transitions adjacent rephrase transitions
  * @param pairs ordered pairs within chains
+ * @param rephrased what followed each source in its chains
  */
-public record MinedStats(Map<String, StateRow> states, List<TransitionRow> transitions, List<PairStats> pairs) {
+public record MinedStats(Map<String, StateRow> states, List<TransitionRow> transitions, List<PairStats> pairs,
+    Map<String, RephraseOutcomes> rephrased) {
 
   /** Statistics of one state. */
   public record StateRow(String state, long turns, long successes, long endFailures, int customers,
@@ -33,21 +36,25 @@ public record MinedStats(Map<String, StateRow> states, List<TransitionRow> trans
     Map<String, StateRow> states = new HashMap<>();
     List<TransitionRow> transitions = new ArrayList<>();
     List<PairStats> pairs = new ArrayList<>();
+    Map<String, RephraseOutcomes> rephrased = new HashMap<>();
     for (Map.Entry<String, StatValue> e : raw.entrySet()) {
       add(e.getKey(), e.getValue().count(), e.getValue().successes(), e.getValue().endFailures(),
-          e.getValue().customers().count(), e.getValue().successCustomers().count(), states, transitions, pairs);
+          e.getValue().customers().count(), e.getValue().successCustomers().count(), states, transitions, pairs,
+          rephrased);
     }
-    return new MinedStats(states, transitions, pairs);
+    return new MinedStats(states, transitions, pairs, rephrased);
   }
 
   static void add(String key, long count, long successes, long endFailures, int customers, int successCustomers,
-      Map<String, StateRow> states, List<TransitionRow> transitions, List<PairStats> pairs) {
+      Map<String, StateRow> states, List<TransitionRow> transitions, List<PairStats> pairs,
+      Map<String, RephraseOutcomes> rephrased) {
     String[] p = StatKey.parts(key);
     switch (StatKey.kind(key)) {
       case StatKey.STATE -> states.put(p[0], new StateRow(p[0], count, successes, endFailures, customers,
           successCustomers));
       case StatKey.TRANSITION -> transitions.add(new TransitionRow(p[0], p[1], count, customers));
-      case StatKey.PAIR -> pairs.add(new PairStats(p[0], p[1], count, customers, successes));
+      case StatKey.PAIR -> pairs.add(new PairStats(p[0], p[1], count, customers, successes, successCustomers));
+      case StatKey.REPHRASED -> rephrased.put(p[0], new RephraseOutcomes(p[0], count, successes, successCustomers));
       default -> throw new IllegalArgumentException("unknown statistic kind in key: " + key.charAt(0));
     }
   }

@@ -43,7 +43,8 @@ public final class MiningSummary {
       switch (StatKey.kind(k)) {
         case StatKey.STATE -> states++;
         case StatKey.TRANSITION -> transitions++;
-        default -> pairs++;
+        case StatKey.PAIR -> pairs++;
+        default -> { } // REPHRASED: one per source, not a pair
       }
     }
   }

@@ -5,15 +5,23 @@ import org.selflearn.rewriter.common.text.UtteranceSimilarity;
 /**
  * Decides whether a turn is a rephrase of the turn before it in the same session.
  *
- * <p>The rule: the later turn starts within the rephrase window; the earlier turn did not clearly serve the customer
- * (a turn with positive feedback or long engagement is followed by new requests, not rephrases); and the two are
- * similar enough. Similarity is the blend of phonetic, character-trigram and token evidence
- * ({@link UtteranceSimilarity.Scores#combined()}), raised by 0.1 when both turns carry the same NLU domain and intent
- * and lowered by 0.15 when their domains differ. An exact repeat of a turn that itself showed a defect is always a
- * rephrase; a turn that looked fine (no defect signal) needs a higher similarity (threshold + 0.15), because a
- * customer who got what they asked for tends to move on.
+ * <p>The rule: the later turn starts within the rephrase window, and the earlier turn did not clearly serve the
+ * customer (a turn with positive feedback or long engagement is followed by new requests, not rephrases). Then:
+ * <ul>
+ *   <li>after a turn that itself showed a defect (failed response, barge-in, negative feedback) the next turn continues
+ *       the chain whatever it says: real recognition errors are often far from the intended words in sound and
+ *       spelling, so closeness cannot be demanded. Unrelated follow-ups after a give-up enter chains too; they are
+ *       filtered where evidence accumulates — across many customers' chains (the selection policy's dominance,
+ *       customer and gain gates) and across a customer's own repeated history — not by a similarity floor;
+ *   <li>after a turn that looked fine, the follow-up must be similar: the blend of phonetic, character-trigram and
+ *       token evidence ({@link UtteranceSimilarity.Scores#combined()}), raised by 0.1 when both turns carry the same
+ *       NLU domain and intent and lowered by 0.15 when their domains differ, must reach the threshold + 0.15, because a
+ *       customer who got what they asked for tends to move on. An exact repeat of such a turn is not a rephrase.
+ * </ul>
  */
 public final class RephraseDetector {
+  /** Extra similarity a follow-up needs when the turn before it showed no defect of its own. */
+  static final double LOOKED_FINE_MARGIN = 0.15;
   private final MiningSettings settings;
   private static final int CODE_CACHE = 200_000;
   private final UtteranceSimilarity similarity = new UtteranceSimilarity();
@@ -33,12 +41,13 @@ public final class RephraseDetector {
     if (previous.strongSuccess(settings.engagementThresholdMs())) {
       return false;
     }
-    if (previous.heard().equals(next.heard())) {
-      return previous.ownDefect();
+    if (previous.ownDefect()) {
+      return true;
     }
-    double score = score(previous, next);
-    double threshold = settings.minSimilarity() + (previous.ownDefect() ? 0 : 0.15);
-    return score >= threshold;
+    if (previous.heard().equals(next.heard())) {
+      return false;
+    }
+    return score(previous, next) >= settings.minSimilarity() + LOOKED_FINE_MARGIN;
   }
 
   /** The similarity score the rule compares with its threshold. */

@@ -59,13 +59,17 @@ public final class SessionMiner {
       }
       // each ordered pair counts once per chain; it is a target success when the chain ended in success there
       Map<String, Boolean> pairs = new LinkedHashMap<>();
+      String finalState = t.get(last).state();
       for (int i = c[0]; i < last; i++) {
+        String source = t.get(i).state();
+        pairs.merge(StatKey.rephrased(source), endSuccess && !source.equals(finalState), Boolean::logicalOr);
         for (int j = i + 1; j <= last; j++) {
-          pairs.merge(StatKey.pair(t.get(i).state(), t.get(j).state()), j == last && endSuccess, Boolean::logicalOr);
+          pairs.merge(StatKey.pair(source, t.get(j).state()), j == last && endSuccess, Boolean::logicalOr);
         }
       }
       CustomerSketch who = CustomerSketch.of(t.get(c[0]).customerId());
-      pairs.forEach((key, ok) -> out.accept(key, new StatValue(1, ok ? 1 : 0, 0, who, CustomerSketch.EMPTY)));
+      pairs.forEach((key, ok) -> out.accept(key,
+          new StatValue(1, ok ? 1 : 0, 0, who, ok ? who : CustomerSketch.EMPTY)));
     }
   }
 }

@@ -1,13 +1,15 @@
 package org.selflearn.rewriter.offline.mining;
 
 /**
- * Keys of the statistics: {@code S<TAB>state}, {@code T<TAB>from<TAB>to}, {@code P<TAB>source<TAB>target}. States are
+ * Keys of the statistics: {@code S<TAB>state}, {@code T<TAB>from<TAB>to}, {@code P<TAB>source<TAB>target},
+ * {@code R<TAB>source} (what followed the source in its chains). States are
  * normalised text (letters, digits, spaces) or interpretation keys, which never contain a tab.
  */
 public final class StatKey {
   public static final char STATE = 'S';
   public static final char TRANSITION = 'T';
   public static final char PAIR = 'P';
+  public static final char REPHRASED = 'R';
 
   private StatKey() {}
 
@@ -21,6 +23,10 @@ public final class StatKey {
 
   public static String pair(String source, String target) {
     return PAIR + "\t" + source + "\t" + target;
+  }
+
+  public static String rephrased(String source) {
+    return REPHRASED + "\t" + source;
   }
 
   public static char kind(String key) {

@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
  *       customers = all customers, successCustomers = customers with a success here;
  *   <li>TRANSITION: count = adjacent rephrase transitions, customers;
  *   <li>PAIR: count = chains with the ordered pair, successes = of those, chains that ended in SUCCESS at the target,
- *       customers.
+ *       customers, successCustomers = customers of the chains that ended in SUCCESS at the target;
+ *   <li>REPHRASED: count = chains in which the source was followed by another turn, successes = of those, chains that
+ *       ended in SUCCESS at another state, customers, successCustomers = customers of those successful chains.
  * </ul>
  * Merging is associative and commutative, so partial aggregates in any order give the same totals. Immutable.
  */

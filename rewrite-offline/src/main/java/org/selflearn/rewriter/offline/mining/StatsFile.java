@@ -17,12 +17,14 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.selflearn.rewriter.markov.PairStats;
+import org.selflearn.rewriter.markov.RephraseOutcomes;
 
 /**
  * The versioned on-disk format of mined statistics, {@code DIR/stats.tsv.gz}: a header line
  * {@code #rewriter-stats<TAB>1}, then one line per statistic, sorted by key:
  * {@code KIND<TAB>state[<TAB>state]<TAB>count<TAB>successes<TAB>endFailures<TAB>customers<TAB>successCustomers}.
- * KIND is S (state), T (adjacent transition) or P (ordered pair in a chain); see {@link StatValue}.
+ * KIND is S (state), T (adjacent transition), P (ordered pair in a chain) or R (what followed a source in its chains);
+ * see {@link StatValue}.
  */
 public final class StatsFile {
   public static final String FILE_NAME = "stats.tsv.gz";
@@ -58,6 +60,7 @@ public final class StatsFile {
     Map<String, MinedStats.StateRow> states = new HashMap<>();
     List<MinedStats.TransitionRow> transitions = new ArrayList<>();
     List<PairStats> pairs = new ArrayList<>();
+    Map<String, RephraseOutcomes> rephrased = new HashMap<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
       String header = r.readLine();
@@ -76,11 +79,11 @@ public final class StatsFile {
         int k = f.length - 5;
         String key = String.join("\t", java.util.Arrays.copyOf(f, k));
         MinedStats.add(key, Long.parseLong(f[k]), Long.parseLong(f[k + 1]), Long.parseLong(f[k + 2]),
-            Integer.parseInt(f[k + 3]), Integer.parseInt(f[k + 4]), states, transitions, pairs);
+            Integer.parseInt(f[k + 3]), Integer.parseInt(f[k + 4]), states, transitions, pairs, rephrased);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read statistics " + file + ": " + e.getMessage(), e);
     }
-    return new MinedStats(states, transitions, pairs);
+    return new MinedStats(states, transitions, pairs, rephrased);
   }
 }

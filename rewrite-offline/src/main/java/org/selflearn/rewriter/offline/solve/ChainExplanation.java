@@ -118,8 +118,9 @@ public final class ChainExplanation {
     }
     for (RewriteDecision d : decisions) {
       sb.append(String.format(Locale.ROOT, "  %-5s %-45s %-20s support %d, customers %d, source success %.3f,"
-          + " target P(success) %.3f, bound %.3f, gain %.3f%n", d.kept() ? "KEEP" : "drop", d.target(), d.reason(),
-          d.support(), d.customers(), d.sourceSuccess(), d.targetSuccess(), d.bound(), d.gain()));
+          + " P(success at target) %.3f, bound %.3f, gain %.3f, dominance %.2f%n", d.kept() ? "KEEP" : "drop",
+          d.target(), d.reason(), d.support(), d.customers(), d.sourceSuccess(), d.targetSuccess(), d.bound(),
+          d.gain(), d.dominance()));
     }
     return sb.toString();
   }

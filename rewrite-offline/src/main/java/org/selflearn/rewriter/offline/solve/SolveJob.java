@@ -13,6 +13,7 @@ import org.selflearn.rewriter.markov.ChainSolver;
 import org.selflearn.rewriter.markov.RewriteDecision;
 import org.selflearn.rewriter.markov.RewriteSelectionPolicy;
 import org.selflearn.rewriter.markov.SelectionGates;
+import org.selflearn.rewriter.offline.mining.CustomerSketch;
 import org.selflearn.rewriter.offline.mining.MinedStats;
 import org.selflearn.rewriter.online.table.TableEntry;
 
@@ -27,7 +28,7 @@ public final class SolveJob {
   /** The gates configured for selection. */
   public SelectionGates gates() {
     return new SelectionGates(config.get(ConfigKeys.MIN_SUPPORT), config.get(ConfigKeys.MIN_CUSTOMERS),
-        config.get(ConfigKeys.MIN_GAIN), config.get(ConfigKeys.CONFIDENCE));
+        config.get(ConfigKeys.MIN_GAIN), config.get(ConfigKeys.CONFIDENCE), config.get(ConfigKeys.MIN_DOMINANCE));
   }
 
   public SolveResult solve(MinedStats stats) {
@@ -48,8 +49,8 @@ public final class SolveJob {
     for (int i = 0; i < builder.size(); i++) {
       absorption.put(builder.name(i), success[i]);
     }
-    List<RewriteDecision> decisions = new RewriteSelectionPolicy(gates())
-        .select(stats.stateStats(), stats.pairs(), s -> absorption.getOrDefault(s, 0.0));
+    List<RewriteDecision> decisions = new RewriteSelectionPolicy(gates(), CustomerSketch.CAP)
+        .select(stats.stateStats(), stats.pairs(), stats.rephrased(), s -> absorption.getOrDefault(s, 0.0));
     Map<String, TableEntry> entries = new TreeMap<>();
     for (RewriteDecision d : decisions) {
       if (d.kept()) {
@@ -78,6 +79,7 @@ public final class SolveJob {
     m.put("minCustomers", g.minCustomers());
     m.put("minGain", g.minGain());
     m.put("confidence", g.confidence());
+    m.put("minDominance", g.minDominance());
     m.put("smoothing", config.get(ConfigKeys.SMOOTHING));
     return m;
   }

@@ -63,9 +63,10 @@ public final class SessionCollector implements Consumer<MinedSession> {
       Turn end = t.get(last);
       if (c[1] > c[0] && s.success(last)) {
         String target = StateNames.executed(end.state());
+        java.util.Set<String> counted = new java.util.HashSet<>(); // a source counts once per chain
         for (int i = c[0]; i < last; i++) {
           Turn src = t.get(i);
-          if (!StateNames.isRewritten(src.state()) && !src.state().equals(target)) {
+          if (!StateNames.isRewritten(src.state()) && !src.state().equals(target) && counted.add(src.state())) {
             addPair(src.customerId(), src.state(), target);
             positives.offer(new TrainingExample(src.customerId(), deviceType(src), src.timestampMs(), previousDomain,
                 src.state(), target));

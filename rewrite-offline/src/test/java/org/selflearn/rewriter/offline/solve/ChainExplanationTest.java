@@ -23,13 +23,13 @@ class ChainExplanationTest {
     raw.put(StatKey.state("play imagine dragons"), new StatValue(300, 290, 2, many, many));
     raw.put(StatKey.transition("play maj and dragons", "play imagine dragons"), new StatValue(31, 0, 0, many,
         CustomerSketch.EMPTY));
-    raw.put(StatKey.pair("play maj and dragons", "play imagine dragons"), new StatValue(31, 30, 0, many,
-        CustomerSketch.EMPTY));
+    raw.put(StatKey.pair("play maj and dragons", "play imagine dragons"), new StatValue(31, 30, 0, many, many));
+    raw.put(StatKey.rephrased("play maj and dragons"), new StatValue(31, 30, 0, many, many));
     MinedStats stats = MinedStats.of(raw);
     RewriterConfig c = RewriterConfig.defaults();
     ChainExplanation e = new ChainExplanation("play maj and dragons", stats, new SolveJob(c).solve(stats), c);
     assertThat(e.known()).isTrue();
-    assertThat(e.toText()).contains("play imagine dragons", "KEEP", "P(success)", "→ FAILURE");
+    assertThat(e.toText()).contains("play imagine dragons", "KEEP", "P(success)", "→ FAILURE", "dominance 1.00");
     assertThat(e.toDot()).startsWith("digraph").contains("\"play maj and dragons\" -> \"play imagine dragons\"");
     assertThat(e.toSvg()).startsWith("<svg").contains("SUCCESS").contains("FAILURE").endsWith("</svg>\n");
     ChainExplanation unknown = new ChainExplanation("never said", stats, new SolveJob(c).solve(stats), c);

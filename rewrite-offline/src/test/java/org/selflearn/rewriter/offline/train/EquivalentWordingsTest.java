@@ -27,7 +27,7 @@ class EquivalentWordingsTest {
         new PairStats("play maroon fine", "play songs by maroon five", 8, 6, 7),
         new PairStats("play hozier", "play music by hozier", 3, 3, 2),
         new PairStats("play hozier", "turn on the lights", 1, 1, 1));
-    EquivalentWordings w = new EquivalentWordings(new MinedStats(states, List.of(), pairs));
+    EquivalentWordings w = new EquivalentWordings(new MinedStats(states, List.of(), pairs, java.util.Map.of()));
     assertThat(w.equivalent("play maroon five", "play songs by maroon five")).isTrue();
     assertThat(w.equivalent("play hozier", "play music by hozier")).isTrue();
     assertThat(w.equivalent("play hozier", "turn on the lights")).as("one chain is not evidence").isFalse();

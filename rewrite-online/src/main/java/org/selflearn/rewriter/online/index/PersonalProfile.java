@@ -38,6 +38,25 @@ public record PersonalProfile(List<PersonalEntry> entries, List<PersonalPair> pa
     return n >= STRONG_OWN_REPHRASES;
   }
 
+  /**
+   * The request this customer's own chains from {@code source} keep ending in: the target of at least
+   * {@code minChains} of their successful chains from it, and at least {@code minShare} of them; or null.
+   */
+  public String ownRewrite(String source, int minChains, double minShare) {
+    int total = 0;
+    PersonalPair best = null;
+    for (PersonalPair p : pairs) {
+      if (p.source().equals(source)) {
+        total += p.count();
+        if (best == null || p.count() > best.count()
+            || (p.count() == best.count() && p.target().compareTo(best.target()) < 0)) {
+          best = p;
+        }
+      }
+    }
+    return best != null && best.count() >= minChains && best.count() >= minShare * total ? best.target() : null;
+  }
+
   /** How often this customer rephrased {@code source} into {@code target}. */
   public int pairCount(String source, String target) {
     for (PersonalPair p : pairs) {

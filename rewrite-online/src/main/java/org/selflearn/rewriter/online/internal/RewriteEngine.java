@@ -36,10 +36,21 @@ public final class RewriteEngine {
     this.retriever = new CandidateRetriever(settings.candidates(), settings.global(), settings.personal());
   }
 
-  /** The table stage alone: a result, or null to go on. */
-  public RewriteResult precomputed(LoadedModel m, String original, String q) {
+  /**
+   * The stages that need no retrieval: the customer's own history first (their chains from this request keep ending
+   * in the same successful request: it overrides the table for them), then the precomputed table. A result, or null
+   * to go on.
+   */
+  public RewriteResult precomputed(LoadedModel m, RewriteRequest r, String q) {
+    String original = r.utterance();
     if (q.isEmpty()) {
       return RewriteResult.unchanged(original, "empty");
+    }
+    if (settings.personal() && m.personal() != null && r.customerId() != null) {
+      String own = m.personal().get(r.customerId()).ownRewrite(q, settings.minOwnChains(), settings.minOwnShare());
+      if (own != null && !own.equals(q)) {
+        return new RewriteResult(original, own, RewriteSource.PERSONAL, 1.0, "own-history", List.of());
+      }
     }
     if (!settings.precomputed() || m.table() == null) {
       return null;
