@@ -94,6 +94,25 @@ public final class ConfigKeys {
       0.5, 1.0, "Marginal precision the ranker's trigger threshold is chosen for on held-out mined pairs: one loss"
           + " costs p/(1-p) wins, because a wrong rewrite costs more than a missed one."));
 
+  // ---- self-calibration (train) ----
+  public static final ConfigKey<Boolean> CALIBRATION_ENABLED = add(ConfigKey.ofBoolean("calibration.enabled", true,
+      "Whether train holds out the latest part of its logs, trains on the rest, replays the held-out part through the"
+          + " rewriter judged by the customers' own corrections, and chooses from those outcomes which layers serve"
+          + " and the ranked layers' thresholds (written to MODEL_DIR/calibration.json)."));
+  public static final ConfigKey<Double> CALIBRATION_HOLDOUT = add(ConfigKey.ofDouble("calibration.holdout-fraction",
+      0.2, 0.05, 0.5, "Share of the events, the latest in time, held out for self-calibration (cut at the start of"
+          + " a UTC day when that leaves both parts non-empty)."));
+  public static final ConfigKey<Double> CALIBRATION_MIN_RATIO = add(ConfigKey.ofDouble("calibration.min-ratio", 5.0,
+      1.0, 1000.0, "A layer serves only if, on the held-out logs, the rewrites its customers confirmed outnumber the"
+          + " ones they contradicted by at least this ratio."));
+  public static final ConfigKey<Double> CALIBRATION_MIN_CONFIRMED = add(ConfigKey.ofDouble(
+      "calibration.min-confirmed-share", 0.2, 0.0, 1.0, "A layer serves only if at least this share of its held-out"
+          + " rewrites were confirmed by the customer's own successful rephrase (a layer whose rewrites customers"
+          + " almost never confirm is off, whatever its judged ratio)."));
+  public static final ConfigKey<Integer> CALIBRATION_MIN_JUDGED = add(ConfigKey.ofInt("calibration.min-judged", 20,
+      1, 1_000_000, "Judged held-out rewrites (confirmed + contradicted) a layer needs for the evidence to decide;"
+          + " with fewer, the table and own-history layers keep serving and the ranked layers stay off."));
+
   // ---- streaming ----
   public static final ConfigKey<String> APPLICATION_ID = add(ConfigKey.ofString("stream.application-id",
       "rewriter-mining", "Kafka Streams application id; instances with the same id share the partitions."));

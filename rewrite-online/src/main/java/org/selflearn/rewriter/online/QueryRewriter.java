@@ -151,6 +151,14 @@ public final class QueryRewriter implements AutoCloseable {
     }
   }
 
+  /**
+   * What every layer would propose for a request, ignoring which layers the model's calibration lets serve and the
+   * ranked layers' thresholds. For offline use (self-calibration, explanations): no budget, and it may throw.
+   */
+  public DecisionTrace trace(RewriteRequest request) {
+    return engine.trace(model.get(), request, RewriteEngine.normalize(request.utterance()));
+  }
+
   /** Erases a customer's personal memory; returns whether there was one. */
   public boolean forget(String customerId) {
     LoadedModel m = model.get();

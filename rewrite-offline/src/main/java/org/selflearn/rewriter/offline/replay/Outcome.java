@@ -12,26 +12,36 @@ public enum Outcome {
   /** A rewrite of a defect that no successful rephrase followed, in logs without truth: cannot be judged. */
   NEUTRAL;
 
-  /** Scores a rewrite of a turn. */
+  /** Scores a rewrite of a turn: by its truth when the log has one, else by the customer's own correction. */
   public static Outcome of(ReplayTurn turn, String rewrite) {
-    if (rewrite == null) {
-      return NONE;
-    }
-    String r = TextNormalizer.normalize(rewrite);
-    if (r.isEmpty() || r.equals(turn.heard())) {
-      return NONE;
-    }
     Truth truth = turn.event().truth();
-    if (truth != null) {
-      if (r.equals(TextNormalizer.normalize(truth.intended()))) {
+    if (truth == null) {
+      return byCorrection(turn, rewrite);
+    }
+    String r = normalizedRewrite(turn, rewrite);
+    if (r == null) {
+      return NONE;
+    }
+    if (r.equals(TextNormalizer.normalize(truth.intended()))) {
+      return WIN;
+    }
+    for (String e : truth.equivalent()) {
+      if (r.equals(TextNormalizer.normalize(e))) {
         return WIN;
       }
-      for (String e : truth.equivalent()) {
-        if (r.equals(TextNormalizer.normalize(e))) {
-          return WIN;
-        }
-      }
-      return LOSS;
+    }
+    return LOSS;
+  }
+
+  /**
+   * Scores a rewrite by the customer's own correction alone, never reading {@code truth} (log-format.md, "without
+   * truth"): a rewrite equal to the rephrase that later succeeded in the same chain is a win; a rewrite of a turn that
+   * succeeded, or into anything else, is a loss; a rewrite of a defect that no successful rephrase followed is neutral.
+   */
+  public static Outcome byCorrection(ReplayTurn turn, String rewrite) {
+    String r = normalizedRewrite(turn, rewrite);
+    if (r == null) {
+      return NONE;
     }
     if (!turn.defect()) {
       return LOSS;
@@ -40,5 +50,13 @@ public enum Outcome {
       return NEUTRAL;
     }
     return r.equals(turn.successfulRephrase()) ? WIN : LOSS;
+  }
+
+  private static String normalizedRewrite(ReplayTurn turn, String rewrite) {
+    if (rewrite == null) {
+      return null;
+    }
+    String r = TextNormalizer.normalize(rewrite);
+    return r.isEmpty() || r.equals(turn.heard()) ? null : r;
   }
 }

@@ -1,47 +1,22 @@
 package org.selflearn.rewriter.offline.replay;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.selflearn.rewriter.markov.PairStats;
-import org.selflearn.rewriter.markov.StateNames;
-import org.selflearn.rewriter.online.index.TabSeparatedMap;
 
 /**
- * The classic query-reformulation baseline: rewrite a request into the rephrase that most often followed it and
- * succeeded, when that happened at least {@link #MIN_SUCCESSES} times for {@link #MIN_CUSTOMERS} customers (the same
- * privacy gate as ours). No Markov chain, no gain test. Stored as {@code baselines/pair-counting.tsv}.
+ * The classic query-reformulation baseline as the dev world's README defines it: rewrite a request into the most
+ * frequent successful next turn after it failed, seen at least 3 times from at least 2 customers (built by
+ * {@link LogBaselines}, stored as {@code baselines/pair-counting.tsv}). No Markov chain, no gain test.
  */
 public final class PairCountingBaseline implements RewriteStrategy {
-  public static final String FILE = "pair-counting.tsv";
-  private static final String HEADER = "#rewriter-pair-counting\t1";
-  static final int MIN_SUCCESSES = 3;
-  static final int MIN_CUSTOMERS = 5;
   private final Map<String, String> rewrites;
 
   private PairCountingBaseline(Map<String, String> rewrites) {
     this.rewrites = rewrites;
   }
 
-  /** Builds the table from mined pairs and writes it. */
-  public static void build(List<PairStats> pairs, Path dir) {
-    Map<String, PairStats> best = new HashMap<>();
-    for (PairStats p : pairs) {
-      if (StateNames.isRewritten(p.source()) || StateNames.isRewritten(p.target()) || p.source().equals(p.target())
-          || p.targetSuccesses() < MIN_SUCCESSES || p.customers() < MIN_CUSTOMERS) {
-        continue;
-      }
-      best.merge(p.source(), p, (a, b) -> b.targetSuccesses() > a.targetSuccesses() ? b : a);
-    }
-    Map<String, String> table = new HashMap<>();
-    best.forEach((source, p) -> table.put(source, p.target()));
-    TabSeparatedMap.write(dir.resolve(FILE), HEADER, table);
-  }
-
   public static PairCountingBaseline load(Path dir) {
-    Map<String, String> m = TabSeparatedMap.read(dir.resolve(FILE), HEADER);
-    return new PairCountingBaseline(m);
+    return new PairCountingBaseline(LogBaselines.read(dir, LogBaselines.PAIR_FILE, LogBaselines.PAIR_HEADER));
   }
 
   @Override

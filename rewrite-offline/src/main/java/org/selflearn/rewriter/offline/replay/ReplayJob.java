@@ -14,7 +14,8 @@ import org.selflearn.rewriter.online.QueryRewriter;
 
 /**
  * Replays logs through the rewriter of a model directory and writes the report (and, if asked, the decisions).
- * With baselines, the same turns are also scored for no rewrite, pair counting and spelling correction, and for our
+ * With baselines, the same turns are also scored for no rewrite, pair counting, the naive absorbing-chain lookup (alone
+ * and with its two rules, see {@link LogBaselines}) and spelling correction, and for our
  * rewriter without its personal layer and with the table alone (ablations).
  */
 public final class ReplayJob {
@@ -55,6 +56,8 @@ public final class ReplayJob {
       Map<String, Object> b = new LinkedHashMap<>();
       b.put("noRewrite", score(turns, replayer, new NoRewriteBaseline()));
       b.put("pairCounting", score(turns, replayer, PairCountingBaseline.load(dir.baselines())));
+      b.put("naiveChain", score(turns, replayer, NaiveChainBaseline.naive(dir.baselines())));
+      b.put("naiveChainWithRules", score(turns, replayer, NaiveChainBaseline.withRules(dir.baselines())));
       try (SpellingBaseline spelling = SpellingBaseline.open(dir.baselines())) {
         b.put("spellCorrection", score(turns, replayer, spelling));
       }

@@ -14,7 +14,9 @@ import org.selflearn.rewriter.offline.mining.MinedStats;
 import org.selflearn.rewriter.offline.mining.MiningSettings;
 import org.selflearn.rewriter.offline.mining.StatValue;
 import org.selflearn.rewriter.offline.mining.StatsFile;
-import org.selflearn.rewriter.offline.replay.PairCountingBaseline;
+import org.selflearn.rewriter.offline.calibrate.SelfCalibration;
+import org.selflearn.rewriter.offline.replay.LogBaselines;
+import org.selflearn.rewriter.online.LayerCalibration;
 import org.selflearn.rewriter.offline.replay.SpellingBaseline;
 import org.selflearn.rewriter.offline.solve.SolveJob;
 import org.selflearn.rewriter.offline.solve.SolveResult;
@@ -65,9 +67,19 @@ public final class TrainJob {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("--out: cannot create " + modelDir + ": " + e.getMessage(), e);
     }
+    SelfCalibration.Result calibration = null;
+    if (config.get(ConfigKeys.CALIBRATION_ENABLED) && stats == null) {
+      calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
+          (c, fit, model) -> new TrainJob(c, clock, x -> { }).train(fit, model));
+      if (calibration == null) {
+        progress.accept("calibration: the logs are too small to hold any out; every layer serves");
+      }
+    }
     progress.accept("mining " + logs);
     SessionCollector collector = new SessionCollector(EXAMPLES_PER_KIND, SEED);
-    FileMiner miner = new FileMiner(MiningSettings.from(config)).onSession(collector);
+    MiningSettings miningSettings = MiningSettings.from(config);
+    LogBaselines logBaselines = new LogBaselines(miningSettings.rephraseWindowMs());
+    FileMiner miner = new FileMiner(miningSettings).onSession(collector.andThen(logBaselines));
     miner.mine(logs, r -> { });
     Map<String, StatValue> raw = miner.finish();
     MinedStats mined;
@@ -116,6 +128,7 @@ public final class TrainJob {
     seconds.put("indexes", lap(t2));
 
     buildBaselines(mined, dir);
+    logBaselines.write(dir.baselines());
     long t3 = System.nanoTime();
     progress.accept("training the ranker on " + collector.examples().size() + " mined examples");
     Map<String, Object> rankerReport = RankerBuilder.newReport();
@@ -131,6 +144,7 @@ public final class TrainJob {
     }
     summary.put("ranker", rankerReport);
     seconds.put("ranker", lap(t3));
+    summary.put("calibration", writeCalibration(calibration, dir));
     embedder.close();
 
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -157,8 +171,29 @@ public final class TrainJob {
       }
     }
     java.util.Collections.sort(successful);
-    PairCountingBaseline.build(mined.pairs(), dir.baselines());
     SpellingBaseline.build(successful, dir.baselines());
+  }
+
+  /**
+   * Writes {@code calibration.json}: the layers that serve (thresholds never below the final ranker's own) and the
+   * held-out evidence they were chosen on.
+   */
+  private static Map<String, Object> writeCalibration(SelfCalibration.Result calibration, ModelDirectory dir) {
+    double own = LogisticRanker.load(dir.ranker()).threshold();
+    LayerCalibration c = calibration == null ? LayerCalibration.allOn(own) : calibration.choice();
+    c = new LayerCalibration(c.ownHistory(), c.precomputed(), c.rankedPersonal(),
+        Math.max(own, c.personalThreshold()), c.rankedGlobal(), Math.max(own, c.globalThreshold()));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("serve", c.toMap());
+    m.put("heldOut", calibration == null ? "none: calibration disabled or logs too small to split"
+        : calibration.report());
+    Json.write(dir.root().resolve(LayerCalibration.FILE), m);
+    return m;
+  }
+
+  private static Path workDirBeside(Path modelDir) {
+    Path abs = modelDir.toAbsolutePath();
+    return abs.resolveSibling("." + abs.getFileName() + ".calibration-" + ProcessHandle.current().pid());
   }
 
   private static double lap(long start) {

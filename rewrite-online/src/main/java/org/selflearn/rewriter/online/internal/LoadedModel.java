@@ -1,5 +1,6 @@
 package org.selflearn.rewriter.online.internal;
 
+import org.selflearn.rewriter.online.LayerCalibration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import org.selflearn.rewriter.online.ModelDirectory;
@@ -21,9 +22,18 @@ public final class LoadedModel implements AutoCloseable {
   private final LogisticRanker ranker;
   private final Embedder embedder;
   private final WordingClasses wordings;
+  private final LayerCalibration calibration;
 
+  /** A model that serves every layer at the ranker's own threshold. */
   public LoadedModel(RewriteTable table, GlobalIndex global, PersonalMemory personal, LogisticRanker ranker,
       Embedder embedder, WordingClasses wordings) {
+    this(table, global, personal, ranker, embedder, wordings,
+        LayerCalibration.allOn(ranker == null ? 0.5 : ranker.threshold()));
+  }
+
+  public LoadedModel(RewriteTable table, GlobalIndex global, PersonalMemory personal, LogisticRanker ranker,
+      Embedder embedder, WordingClasses wordings, LayerCalibration calibration) {
+    this.calibration = calibration;
     this.table = table;
     this.global = global;
     this.personal = personal;
@@ -40,13 +50,14 @@ public final class LoadedModel implements AutoCloseable {
     RewriteTable table = RewriteTable.currentVersion(dir.table()) == null ? null : RewriteTable.openCurrent(dir.table());
     GlobalIndex global = new GlobalIndex(dir.global());
     PersonalMemory personal = Files.isDirectory(dir.personal()) ? PersonalMemory.open(dir.personal()) : null;
-    return new LoadedModel(table, global, personal, LogisticRanker.load(dir.ranker()), e,
-        WordingClasses.load(dir.root()));
+    LogisticRanker ranker = LogisticRanker.load(dir.ranker());
+    return new LoadedModel(table, global, personal, ranker, e, WordingClasses.load(dir.root()),
+        LayerCalibration.load(dir.root(), ranker.threshold()));
   }
 
   /** The model with another table (hot reload); the caller closes the old table. */
   public LoadedModel withTable(RewriteTable newTable) {
-    return new LoadedModel(newTable, global, personal, ranker, embedder, wordings);
+    return new LoadedModel(newTable, global, personal, ranker, embedder, wordings, calibration);
   }
 
   public RewriteTable table() {
@@ -68,6 +79,11 @@ public final class LoadedModel implements AutoCloseable {
   /** Interchangeable wordings learned when training (empty for models without them). */
   public WordingClasses wordings() {
     return wordings;
+  }
+
+  /** Which layers serve, as training's calibration chose. */
+  public LayerCalibration calibration() {
+    return calibration;
   }
 
   public Embedder embedder() {

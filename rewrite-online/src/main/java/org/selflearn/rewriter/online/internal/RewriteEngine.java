@@ -8,6 +8,8 @@ import java.util.Map;
 import org.selflearn.rewriter.common.event.RewriteSource;
 import org.selflearn.rewriter.common.text.TextNormalizer;
 import org.selflearn.rewriter.common.text.UtteranceSimilarity;
+import org.selflearn.rewriter.online.DecisionTrace;
+import org.selflearn.rewriter.online.LayerCalibration;
 import org.selflearn.rewriter.online.OnlineSettings;
 import org.selflearn.rewriter.online.RewriteRequest;
 import org.selflearn.rewriter.online.RewriteResult;
@@ -39,31 +41,73 @@ public final class RewriteEngine {
   /**
    * The stages that need no retrieval: the customer's own history first (their chains from this request keep ending
    * in the same successful request: it overrides the table for them), then the precomputed table. A result, or null
-   * to go on.
+   * to go on. Layers switched off by configuration or by the model's calibration are skipped.
    */
   public RewriteResult precomputed(LoadedModel m, RewriteRequest r, String q) {
     String original = r.utterance();
     if (q.isEmpty()) {
       return RewriteResult.unchanged(original, "empty");
     }
-    if (settings.personal() && m.personal() != null && r.customerId() != null) {
-      String own = m.personal().get(r.customerId()).ownRewrite(q, settings.minOwnChains(), settings.minOwnShare());
-      if (own != null && !own.equals(q)) {
+    if (m.calibration().ownHistory()) {
+      String own = ownHistory(m, r, q);
+      if (own != null) {
         return new RewriteResult(original, own, RewriteSource.PERSONAL, 1.0, "own-history", List.of());
       }
     }
+    if (!m.calibration().precomputed()) {
+      return null;
+    }
+    TableEntry table = table(m, q);
+    return table == null ? null
+        : new RewriteResult(original, table.target(), RewriteSource.PRECOMPUTED, table.confidence(), "table",
+            List.of());
+  }
+
+  private String ownHistory(LoadedModel m, RewriteRequest r, String q) {
+    if (!settings.personal() || m.personal() == null || r.customerId() == null) {
+      return null;
+    }
+    String own = m.personal().get(r.customerId()).ownRewrite(q, settings.minOwnChains(), settings.minOwnShare());
+    return own == null || own.equals(q) ? null : own;
+  }
+
+  private TableEntry table(LoadedModel m, String q) {
     if (!settings.precomputed() || m.table() == null) {
       return null;
     }
     TableEntry e = m.table().lookup(q);
-    if (e == null || e.target().equals(q)) {
-      return null;
-    }
-    return new RewriteResult(original, e.target(), RewriteSource.PRECOMPUTED, e.confidence(), "table", List.of());
+    return e == null || e.target().equals(q) ? null : e;
   }
 
-  /** The retrieval-and-rank stage. */
+  /** The retrieval-and-rank stage, for the ranked layers the model's calibration lets serve. */
   public RewriteResult retrieveAndRank(LoadedModel m, RewriteRequest r, String q) {
+    LayerCalibration cal = m.calibration();
+    if (!cal.anyRanked()) {
+      return RewriteResult.unchanged(r.utterance(), "ranked-layers-off");
+    }
+    return rank(m, r, q, cal.rankedPersonal() ? cal.personalThreshold() : Double.NaN,
+        cal.rankedGlobal() ? cal.globalThreshold() : Double.NaN);
+  }
+
+  /**
+   * What every layer would propose, ignoring the calibration's switches and thresholds (the seam of self-calibration).
+   */
+  public DecisionTrace trace(LoadedModel m, RewriteRequest r, String q) {
+    if (q.isEmpty()) {
+      return new DecisionTrace(null, null, null, null, Double.NaN);
+    }
+    RewriteResult ranked = rank(m, r, q, 0, 0);
+    TableEntry table = table(m, q);
+    return new DecisionTrace(ownHistory(m, r, q), table == null ? null : table.target(), ranked.rewrite(),
+        ranked.source(), ranked.score());
+  }
+
+  /**
+   * Retrieves and ranks; a candidate of the personal (global) layer may win only when {@code personalThreshold}
+   * ({@code globalThreshold}) is a number, and is served when its score reaches it.
+   */
+  private RewriteResult rank(LoadedModel m, RewriteRequest r, String q, double personalThreshold,
+      double globalThreshold) {
     PersonalProfile profile = profile(m.personal(), r.customerId());
     GlobalEntry prior = retriever.lookup(m.global(), q);
     if (leftAlone(prior, profile, q, 0)) {
@@ -83,13 +127,18 @@ public final class RewriteEngine {
     List<Candidate> candidates = retriever.retrieve(ctx, m.global(), m.wordings());
     Candidate best = null;
     double bestScore = -1;
+    RewriteSource bestSource = null;
     List<RewriteResult.ScoredCandidate> explained = r.explain() ? new ArrayList<>() : null;
     for (Candidate c : candidates) {
       double[] f = features.features(ctx, c, 0, 0);
       double s = m.ranker().score(f);
-      if (s > bestScore) {
+      RewriteSource source = CandidateRetriever.isPersonal(c, profile) ? RewriteSource.PERSONAL
+          : RewriteSource.GLOBAL;
+      boolean layerOn = !Double.isNaN(source == RewriteSource.PERSONAL ? personalThreshold : globalThreshold);
+      if (layerOn && s > bestScore) {
         bestScore = s;
         best = c;
+        bestSource = source;
       }
       if (explained != null) {
         explained.add(new RewriteResult.ScoredCandidate(c.text(), layer(c, profile), s, named(f)));
@@ -98,15 +147,17 @@ public final class RewriteEngine {
     if (explained != null) {
       explained.sort(Comparator.comparingDouble(RewriteResult.ScoredCandidate::score).reversed());
     }
-    if (bestScore < m.ranker().threshold()) {
+    if (best == null) {
+      return new RewriteResult(r.utterance(), null, null, Double.NaN, "no-candidate", explained);
+    }
+    double threshold = bestSource == RewriteSource.PERSONAL ? personalThreshold : globalThreshold;
+    if (bestScore < threshold) {
       return new RewriteResult(r.utterance(), null, null, bestScore, "below-threshold", explained);
     }
-    RewriteSource source = CandidateRetriever.isPersonal(best, profile) ? RewriteSource.PERSONAL
-        : RewriteSource.GLOBAL;
-    if (source == RewriteSource.GLOBAL && (best.global() == null || !best.global().servable())) {
+    if (bestSource == RewriteSource.GLOBAL && (best.global() == null || !best.global().servable())) {
       return new RewriteResult(r.utterance(), null, null, bestScore, "not-servable", explained);
     }
-    return new RewriteResult(r.utterance(), best.text(), source, bestScore, "ranked", explained);
+    return new RewriteResult(r.utterance(), best.text(), bestSource, bestScore, "ranked", explained);
   }
 
   /**

@@ -1,0 +1,98 @@
+package org.selflearn.rewriter.offline.calibrate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.selflearn.rewriter.common.event.InteractionEvent;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.online.DecisionTrace;
+import org.selflearn.rewriter.online.LayerCalibration;
+import org.selflearn.rewriter.online.QueryRewriter;
+import org.selflearn.rewriter.online.RewriteRequest;
+import org.selflearn.rewriter.offline.io.Directories;
+import org.selflearn.rewriter.offline.mining.MiningSettings;
+import org.selflearn.rewriter.offline.replay.ReplayLoader;
+import org.selflearn.rewriter.offline.replay.ReplayTurn;
+
+/**
+ * Self-calibration on the user's own logs: split off the latest part ({@link HeldOutSplit}), train a model on the
+ * rest with the same configuration (through the trainer it is given, with calibration switched off), replay every held-out turn through that model's {@link QueryRewriter#trace}, and
+ * let {@link LayerCalibrator} choose. The temporary model is deleted afterwards.
+ */
+public final class SelfCalibration {
+  private final RewriterConfig config;
+  private final Consumer<String> progress;
+
+  public SelfCalibration(RewriterConfig config, Consumer<String> progress) {
+    this.config = config;
+    this.progress = progress;
+  }
+
+  /** Trains a model directory from a log file with a configuration. */
+  @FunctionalInterface
+  public interface Trainer {
+    void train(RewriterConfig config, Path logs, Path modelDir);
+  }
+
+  /** The choice and a report of the split and the evidence; null when the logs are too small to split. */
+  public record Result(LayerCalibration choice, Map<String, Object> report) {}
+
+  /**
+   * Runs the calibration for a model about to be trained from {@code logs}.
+   *
+   * @param work a directory for the split and the temporary model (created, and deleted afterwards)
+   * @param trainer trains a model directory (second argument) from a log file (first) with the configuration it
+   *     receives first
+   */
+  public Result run(Path logs, Path work, Trainer trainer) {
+    try {
+      Files.createDirectories(work);
+      HeldOutSplit split = HeldOutSplit.create(logs, config.get(ConfigKeys.CALIBRATION_HOLDOUT), work);
+      if (split == null) {
+        return null;
+      }
+      progress.accept("calibration: training on " + split.fitEvents() + " events before " + split.cut()
+          + ", judging on the " + split.heldOutEvents() + " after");
+      Path model = work.resolve("model");
+      RewriterConfig inner = config.with(ConfigKeys.CALIBRATION_ENABLED, false);
+      trainer.train(inner, split.fit(), model);
+      long[] rejected = new long[1];
+      List<ReplayTurn> turns = ReplayLoader.load(split.heldOut(), MiningSettings.from(config), rejected);
+      DecisionTrace[] traces = new DecisionTrace[turns.size()];
+      double threshold;
+      try (QueryRewriter rewriter = QueryRewriter.open(model, inner)) {
+        threshold = rewriter.threshold();
+        IntStream.range(0, turns.size()).parallel().forEach(i -> traces[i] = trace(rewriter, turns.get(i)));
+      }
+      LayerCalibrator.Result r = new LayerCalibrator(config.get(ConfigKeys.CALIBRATION_MIN_RATIO),
+          config.get(ConfigKeys.CALIBRATION_MIN_CONFIRMED), config.get(ConfigKeys.CALIBRATION_MIN_JUDGED))
+          .choose(turns, new ArrayList<>(Arrays.asList(traces)), threshold);
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("heldOutFrom", split.cut().toString());
+      report.put("fitEvents", split.fitEvents());
+      report.put("heldOutEvents", split.heldOutEvents());
+      report.put("judge", "customers' own corrections (log-format.md, without truth); truth is never read");
+      report.put("layers", r.evidence());
+      return new Result(r.choice(), report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("calibration: cannot use " + work + ": " + e.getMessage(), e);
+    } finally {
+      Directories.deleteTree(work);
+    }
+  }
+
+  private static DecisionTrace trace(QueryRewriter rewriter, ReplayTurn t) {
+    InteractionEvent e = t.event();
+    return rewriter.trace(new RewriteRequest(e.utterance(), e.customerId(), e.deviceType(), e.timestamp(),
+        t.previousUtterance(), t.previousDomain(), false));
+  }
+}
