@@ -3,6 +3,7 @@ package org.selflearn.rewriter.offline.cli;
 import org.selflearn.rewriter.offline.io.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     InputFiles.existingFile(logs, "--logs");
+    InputFiles.outputFile(rejectsFile, "--rejects");
     List<Rejection> first = new ArrayList<>();
     Map<String, Long> byField = new LinkedHashMap<>();
     BufferedWriter rejects = rejectsFile == null ? null : Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
@@ -53,16 +55,17 @@ final class ValidateCommand implements Callable<Integer> {
         rejects.close();
       }
     }
-    System.out.printf("valid events: %d%nrejected: %d%n", counts.events(), counts.rejected());
+    PrintStream out = Console.out();
+    out.printf(java.util.Locale.ROOT, "valid events: %,d%nrejected: %,d%n", counts.events(), counts.rejected());
     if (!byField.isEmpty()) {
-      System.out.println("rejected by field: " + byField);
-      System.out.println("first rejections:");
+      out.println("rejected by field: " + Console.inline(byField));
+      out.println("first rejections:");
       for (Rejection r : first) {
-        System.out.println("  " + r.describe());
+        out.println("  " + r.describe());
       }
     }
     if (rejectsFile != null) {
-      System.out.println("rejects written to " + rejectsFile);
+      out.println("rejects written to " + rejectsFile);
     }
     return counts.rejected() == 0 ? 0 : RewriteCli.BAD_INPUT;
   }
