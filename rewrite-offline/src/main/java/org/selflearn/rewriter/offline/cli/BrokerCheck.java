@@ -66,6 +66,6 @@ final class BrokerCheck implements AutoCloseable {
 
   @Override
   public void close() {
-    admin.close(Duration.ofSeconds(2));
+    admin.close(Duration.ofMillis(500));
   }
 }

@@ -141,14 +141,16 @@ final class LogFile {
     announced = true;
   }
 
-  /** At exit: prints the path if anything was logged and it was not printed yet; deletes an empty log. */
-  void finish() {
+  /**
+   * At exit: deletes an empty log; otherwise prints its path if {@code announce} and it was not printed yet.
+   */
+  void finish(boolean announce) {
     stream.flush();
     try {
       if (!announced && (Files.size(path) == 0 || Files.readString(path, StandardCharsets.UTF_8).strip()
           .equals(JVM_NOTICE))) {
         Files.deleteIfExists(path);
-      } else {
+      } else if (announce) {
         announce();
       }
     } catch (IOException e) {

@@ -28,7 +28,7 @@ public final class RewriteCli implements Callable<Integer> {
     LogFile log = LogFile.redirect(commandName(args));
     int code = execute(log, args);
     if (log != null) {
-      log.finish();
+      log.finish(code != BAD_INPUT); // a bad-input line says all; the log then holds only library notices
     }
     System.exit(code);
   }
