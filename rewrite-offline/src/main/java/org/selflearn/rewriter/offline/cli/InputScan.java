@@ -30,14 +30,14 @@ final class InputScan {
         + Console.inline(byField) + "); ./rewrite validate --logs " + logs + " shows each reason");
   }
 
-  /** One line summing up the rejects of a pass, e.g. {@code 5 events, 6 rejected (customerId 3, $ 2)}. */
-  static String rejectsLine(Object events, Object rejected, Object byField, Path logs) {
+  /** One line summing up the rejects of a pass, e.g. {@code 5 events, 6 rejected (by field: customerId 3, $ 2)}. */
+  static String rejectsLine(Object events, Object rejected, Object byField, Path rejects) {
     long r = rejected instanceof Number n ? n.longValue() : 0;
     String head = Console.value(events) + " events, " + Console.value(r) + " rejected";
     if (r == 0) {
       return head;
     }
     return head + (byField instanceof Map<?, ?> m && !m.isEmpty() ? " (by field: " + Console.inline(m) + ")" : "")
-        + "; ./rewrite validate --logs " + logs + " lists them";
+        + "; each one with its reason in " + rejects;
   }
 }

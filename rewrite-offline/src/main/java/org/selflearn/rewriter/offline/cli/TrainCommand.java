@@ -14,8 +14,12 @@ import picocli.CommandLine.Option;
     description = "Mine, solve and publish the rewrite table, build the global index and personal memories, and"
         + " train the ranker, all from one log file (file mode, no broker). Writes MODEL_DIR/train-summary.json."
         + " The model is built in a temporary directory beside MODEL_DIR and moved into place when complete;"
-        + " a non-empty MODEL_DIR is refused unless --force. Exit code 2 when the logs hold no valid event.")
+        + " a non-empty MODEL_DIR is refused unless --force. Rejected lines go to MODEL_DIR/rejects.jsonl with"
+        + " their reasons. Exit code 2 when the logs hold no valid event.")
 final class TrainCommand implements Callable<Integer> {
+  /** Rejected lines of the training logs, with reasons, inside the model directory. */
+  static final String REJECTS = "rejects.jsonl";
+
   @Mixin
   ConfigOption config;
 
@@ -34,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
   Path stats;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     InputFiles.existingFile(logs, "--logs");
     if (stats != null) {
       InputFiles.existingDir(stats, "--stats");
@@ -46,11 +50,15 @@ final class TrainCommand implements Callable<Integer> {
     try {
       summary = new TrainJob(c, Clock.systemUTC(), msg -> Console.progress("train", msg))
           .trainFromStats(logs, stats, output.temporary());
+      Object mining = summary.get("mining");
+      if (mining instanceof Map<?, ?> m && m.get("rejected") instanceof Number n && n.longValue() > 0) {
+        RejectsFile.writeAll(logs, output.temporary().resolve(REJECTS));
+      }
       output.install();
     } finally {
       output.discard();
     }
-    TrainSummaryText.print(summary, logs, Console.out());
+    TrainSummaryText.print(summary, logs, out.resolve(REJECTS), Console.out());
     Console.out().println("model written to " + out + " (every figure in " + out.resolve("train-summary.json")
         + ")");
     return 0;

@@ -9,13 +9,13 @@ import java.util.Map;
 final class TrainSummaryText {
   private TrainSummaryText() {}
 
-  static void print(Map<String, Object> summary, Path logs, PrintStream out) {
+  static void print(Map<String, Object> summary, Path logs, Path rejects, PrintStream out) {
     Map<?, ?> mining = map(summary.get("mining"));
     Map<?, ?> solve = map(summary.get("solve"));
     Map<?, ?> indexes = map(summary.get("indexes"));
     Map<?, ?> ranker = map(summary.get("ranker"));
     line(out, "input", InputScan.rejectsLine(mining.get("events"), mining.get("rejected"),
-        mining.get("rejectedByField"), logs));
+        mining.get("rejectedByField"), rejects));
     line(out, "mined", v(mining, "sessions") + " sessions, " + v(mining, "turns") + " turns (" + v(mining, "defects")
         + " defects), " + v(mining, "rephraseChains") + " rephrase chains, " + v(mining, "states") + " states");
     Map<Object, Object> dropped = new LinkedHashMap<>(map(solve.get("decisionsByReason")));

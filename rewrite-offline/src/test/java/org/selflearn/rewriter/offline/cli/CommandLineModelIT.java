@@ -48,6 +48,8 @@ class CommandLineModelIT {
   void trainPrintsShortLinesAndOneLineOfRejects() throws IOException {
     assertThat(trained.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThan(200));
     assertThat(trained.out()).contains("3 rejected (by field:").doesNotContain("{", "=");
+    assertThat(Files.readAllLines(model.resolve(TrainCommand.REJECTS))).hasSize(3)
+        .allSatisfy(l -> assertThat(l).contains("\"field\"", "\"reason\""));
     try (var s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp-") || n.contains(".old-"));
     }

@@ -40,8 +40,8 @@ class TextTableTest {
     summary.put("mining", Map.of("events", 5L, "rejected", 6L, "rejectedByField", Map.of("customerId", 6L)));
     summary.put("ranker", ranker);
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    TrainSummaryText.print(summary, java.nio.file.Path.of("logs.jsonl"), new PrintStream(b, true,
-        StandardCharsets.UTF_8));
+    TrainSummaryText.print(summary, java.nio.file.Path.of("logs.jsonl"), java.nio.file.Path.of("m/rejects.jsonl"),
+        new PrintStream(b, true, StandardCharsets.UTF_8));
     String text = b.toString(StandardCharsets.UTF_8);
     assertThat(text.lines()).allSatisfy(l -> assertThat(l.length()).isLessThan(200));
     assertThat(text).contains("5 events, 6 rejected (by field: customerId 6)", "threshold 0.791")
