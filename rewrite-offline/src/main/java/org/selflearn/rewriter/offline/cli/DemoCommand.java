@@ -54,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long t0 = System.nanoTime();
+    InputFiles.outputDir(out, "--out");
     RewriterConfig c = config.load().with(ConfigKeys.IDLE_FLUSH_SECONDS, 5).with(ConfigKeys.COMMIT_INTERVAL_MS, 500);
     Path world = out.resolve("world");
     step(t0, "1/6 simulating " + customers + " customers over " + days + " days");
