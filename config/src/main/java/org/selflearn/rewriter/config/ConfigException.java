@@ -5,11 +5,20 @@ public final class ConfigException extends RuntimeException {
   private final String key;
 
   public ConfigException(String key, String message) {
-    super("configuration key '" + key + "': " + message);
+    this(key, "configuration key '" + key + "': " + message, true);
+  }
+
+  private ConfigException(String key, String fullMessage, boolean unused) {
+    super(fullMessage);
     this.key = key;
   }
 
-  /** The offending key. */
+  /** An environment variable that is wrong as such (e.g. names no key); the message names the variable. */
+  public static ConfigException forVariable(String variable, String message) {
+    return new ConfigException(variable, "environment variable " + variable + ": " + message, true);
+  }
+
+  /** The offending key (or environment variable). */
   public String key() {
     return key;
   }

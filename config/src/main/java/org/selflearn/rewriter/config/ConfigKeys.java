@@ -135,6 +135,16 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> IDLE_FLUSH_SECONDS = add(ConfigKey.ofInt("stream.idle-flush-seconds", 30, 0,
       86_400, "Streaming job: when a task has seen no record for this long (wall clock), its open sessions are closed,"
           + " so the end of a stream is mined without waiting for newer events (0: never)."));
+  public static final ConfigKey<Integer> CONNECT_TIMEOUT_SECONDS = add(ConfigKey.ofInt(
+      "stream.connect-timeout-seconds", 30, 1, 3_600,
+      "Streaming job: how long to wait for the Kafka cluster to answer at start (and for topics to be created) before"
+          + " failing with exit code 2."));
+  public static final ConfigKey<Integer> REPLICATION_FACTOR = add(ConfigKey.ofInt("stream.replication-factor", -1,
+      -1, 32_767, "Streaming job: replication factor of the topics --create-topics makes and of the job's internal"
+          + " (changelog, repartition) topics; -1 uses the broker's default.replication.factor (0 is refused)."));
+  public static final ConfigKey<Integer> MAX_THREAD_RESTARTS = add(ConfigKey.ofInt("stream.max-thread-restarts", 3,
+      0, 1_000, "Streaming job: a stream thread that dies of an exception is replaced at most this many times per"
+          + " run; the next failure stops the job (exit code 1) instead of crash-looping on a deterministic bug."));
   public static final ConfigKey<String> STATE_DIR = add(ConfigKey.ofString("stream.state-dir",
       System.getProperty("java.io.tmpdir") + "/rewriter-streams", "Directory of the RocksDB state stores."));
 
@@ -150,6 +160,16 @@ public final class ConfigKeys {
   /** All keys in declaration order. */
   public static List<ConfigKey<?>> all() {
     return List.copyOf(ALL.values());
+  }
+
+  /** The key whose environment variable is {@code envName}, or null. */
+  public static ConfigKey<?> byEnvName(String envName) {
+    for (ConfigKey<?> k : ALL.values()) {
+      if (k.envName().equals(envName)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** The key of that name, or null. */

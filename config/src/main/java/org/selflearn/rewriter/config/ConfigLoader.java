@@ -11,10 +11,13 @@ import java.util.TreeMap;
 
 /**
  * Builds a {@link RewriterConfig}: defaults, then an optional YAML file (nested maps or dotted keys), then
- * environment variables {@code REWRITER_...}. Unknown keys in the file are errors, so that a typo is never silently
- * ignored.
+ * environment variables {@code REWRITER_...}. Unknown keys in the file and unknown {@code REWRITER_*} variables are
+ * errors naming the nearest known key, so that a typo is never silently ignored.
  */
 public final class ConfigLoader {
+  /** Every environment variable with this prefix must name a key. */
+  public static final String ENV_PREFIX = "REWRITER_";
+
   private ConfigLoader() {}
 
   /** Loads from a file (may be null) and the process environment. */
@@ -34,13 +37,14 @@ public final class ConfigLoader {
       for (Map.Entry<String, Object> e : readYaml(file).entrySet()) {
         ConfigKey<?> key = ConfigKeys.byName(e.getKey());
         if (key == null) {
-          throw new ConfigException(e.getKey(), "unknown key in " + file + " (see ./rewrite config --print for"
-              + " the known keys)");
+          throw new ConfigException(e.getKey(), "unknown key in " + file + "; did you mean '"
+              + NearestKey.byName(e.getKey()).name() + "'? (./rewrite config --doc lists every key)");
         }
         values.put(key, key.validate(e.getValue()));
         origins.put(key, RewriterConfig.Origin.FILE);
       }
     }
+    checkVariableNames(env);
     for (ConfigKey<?> k : ConfigKeys.all()) {
       String v = env.get(k.envName());
       if (v != null) {
@@ -49,6 +53,20 @@ public final class ConfigLoader {
       }
     }
     return new RewriterConfig(values, origins);
+  }
+
+  /**
+   * Refuses a {@code REWRITER_*} variable that names no key: a typo such as {@code REWRITER_SOLVE_MIN_SUPORT=7} must
+   * not be silently ignored (ADR 2). The message names the variable and the nearest known one.
+   */
+  private static void checkVariableNames(Map<String, String> env) {
+    for (String name : new TreeMap<>(env).keySet()) {
+      if (name.startsWith(ENV_PREFIX) && ConfigKeys.byEnvName(name) == null) {
+        ConfigKey<?> near = NearestKey.byEnvName(name);
+        throw ConfigException.forVariable(name, "names no configuration key; did you mean " + near.envName()
+            + " (" + near.name() + ")? (./rewrite config --doc lists every key)");
+      }
+    }
   }
 
   private static Map<String, Object> readYaml(Path file) {

@@ -41,6 +41,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldSuggestTheNearestKeyForAMistypedFileKey() throws IOException {
+    Path f = yaml("solve:\n  min-custmers: 3\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining("did you mean 'solve.min-customers'");
+  }
+
+  @Test
+  void shouldRejectAMistypedEnvironmentVariableNamingItAndTheNearestKey() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REWRITER_SOLVE_MIN_SUPORT", "7")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("REWRITER_SOLVE_MIN_SUPORT")
+        .hasMessageContaining("did you mean REWRITER_SOLVE_MIN_SUPPORT (solve.min-support)");
+    // variables of other programs, and correctly spelt ones, are fine
+    assertThat(ConfigLoader.load(null, Map.of("REWRITE_JAVA_OPTS", "-Xmx1g", "REWRITER_SOLVE_MIN_SUPPORT", "7"))
+        .get(ConfigKeys.MIN_SUPPORT)).isEqualTo(7);
+  }
+
+  @Test
+  void nearestKeyIsByEditDistance() {
+    assertThat(NearestKey.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(NearestKey.byEnvName("REWRITER_STREAM_THREAD")).isEqualTo(ConfigKeys.STREAM_THREADS);
+  }
+
+  @Test
   void shouldRejectAWrongType() throws IOException {
     Path f = yaml("mining.session-gap-seconds: soon\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).isInstanceOf(ConfigException.class)

@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         case "solve" -> org.selflearn.rewriter.offline.bench.Benchmarks.solve(groups, largeGroup);
         case "table" -> org.selflearn.rewriter.offline.bench.Benchmarks.table(rewrites, tmp.resolve("table"));
         case "online" -> org.selflearn.rewriter.offline.bench.Benchmarks.online(
-            InputFiles.existingDir(model, "--model"), InputFiles.existingFile(logs, "--logs"), requests);
+            ModelCheck.forRewriter(model, "--model").root(), InputFiles.existingFile(logs, "--logs"), requests);
         case "memory" -> org.selflearn.rewriter.offline.bench.Benchmarks.memory(new int[] {10_000, 100_000,
             1_000_000}, 100_000, tmp);
         case "stream" -> org.selflearn.rewriter.offline.bench.Benchmarks.stream(customers[0], days, partitions,

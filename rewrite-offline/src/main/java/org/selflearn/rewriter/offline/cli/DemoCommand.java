@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long t0 = System.nanoTime();
+    InputFiles.outputDir(out, "--out");
     RewriterConfig c = config.load().with(ConfigKeys.IDLE_FLUSH_SECONDS, 5).with(ConfigKeys.COMMIT_INTERVAL_MS, 500);
     Path world = out.resolve("world");
     step(t0, "1/6 simulating " + customers + " customers over " + days + " days");
@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
     step(t0, "2/6 starting an in-process Kafka broker (KRaft, 127.0.0.1)");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       try (Admin admin = broker.admin()) {
-        Topics.ensure(admin, c, 2, (short) 1);
+        Topics.ensure(admin, c, 2);
       }
       long n = EventFileProducer.produce(world.resolve(LogSimulator.TRAIN_FILE), broker.bootstrapServers(),
           c.get(ConfigKeys.INPUT_TOPIC));
@@ -97,35 +97,17 @@ final class DemoCommand implements Callable<Integer> {
     Json.write(out.resolve("report.json"), r.report());
     HtmlReport.write(out.resolve("report.html"), r.report(), r.turns(), r.decisions());
     step(t0, "6/6 done");
-    headline(r.report());
-    System.out.println("HTML report: " + out.resolve("report.html").toAbsolutePath());
-    System.out.println("JSON report: " + out.resolve("report.json").toAbsolutePath());
-    System.out.println("model:       " + model.toAbsolutePath() + "  (try: ./rewrite rewrite --model " + model
+    Console.out().println();
+    ReportText.print(r.report(), Console.out());
+    Console.out().println("HTML report: " + out.resolve("report.html").toAbsolutePath());
+    Console.out().println("JSON report: " + out.resolve("report.json").toAbsolutePath());
+    Console.out().println("model:       " + model.toAbsolutePath() + "  (try: ./rewrite rewrite --model " + model
         + " --explain \"play maj and dragons\")");
     return 0;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void headline(Map<String, Object> report) {
-    Map<String, Object> rows = new LinkedHashMap<>();
-    rows.put("ours", report);
-    rows.putAll((Map<String, Object>) report.get("ablations"));
-    rows.putAll((Map<String, Object>) report.get("baselines"));
-    System.out.printf("%n%-18s %9s %7s %7s %9s %14s%n", "", "triggered", "wins", "losses", "win/loss",
-        "defects after");
-    rows.forEach((k, v) -> {
-      Map<String, Object> m = (Map<String, Object>) v;
-      System.out.printf(java.util.Locale.ROOT, "%-18s %9s %7s %7s %9s %7.1f%% (%s)%n", k, m.get("triggered"),
-          m.get("wins"), m.get("losses"), m.get("winLossRatio"), ((Number) m.get("defectRateAfter")).doubleValue()
-          * 100, String.format(java.util.Locale.ROOT, "-%.1f%%", ((Number) m.get("defectReduction")).doubleValue()
-          * 100));
-    });
-    System.out.println("defect rate before: " + report.get("defectRateBefore") + "; by source: "
-        + report.get("bySource") + "; latency µs: " + report.get("latencyMicros"));
-  }
-
   private static void step(long t0, String message) {
-    System.err.printf(java.util.Locale.ROOT, "[%5.1fs] demo: %s%n", (System.nanoTime() - t0) / 1e9, message);
+    Console.err().printf(java.util.Locale.ROOT, "[%5.1fs] demo: %s%n", (System.nanoTime() - t0) / 1e9, message);
   }
 
   private static void deleteTree(Path p) {

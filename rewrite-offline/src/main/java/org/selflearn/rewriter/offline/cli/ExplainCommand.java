@@ -41,28 +41,31 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ModelDirectory dir = new ModelDirectory(model);
-    InputFiles.existingDir(dir.stats(), "--model (stats)");
+    InputFiles.outputFile(dot, "--dot");
+    InputFiles.outputFile(svg, "--svg");
     RewriterConfig c = config.load();
+    ModelDirectory dir = ModelCheck.manifest(model, "--model");
+    InputFiles.existingDir(dir.stats(), "--model (stats)");
+    ModelCheck.table(dir);
     MinedStats stats = StatsFile.read(dir.stats());
     String q = TextNormalizer.normalize(request);
     ChainExplanation e = new ChainExplanation(q, stats, new SolveJob(c).solve(stats), c);
-    System.out.print(e.toText());
+    Console.out().print(e.toText());
     if (RewriteTable.currentVersion(dir.table()) != null) {
       try (RewriteTable table = RewriteTable.openCurrent(dir.table())) {
         TableEntry t = table.lookup(q);
-        System.out.println("published table " + table.version() + ": " + (t == null ? "no rewrite"
+        Console.out().println("published table " + table.version() + ": " + (t == null ? "no rewrite"
             : "\"" + q + "\" → \"" + t.target() + "\" (bound " + String.format(java.util.Locale.ROOT, "%.3f",
             t.confidence()) + ")"));
       }
     }
     if (dot != null) {
       Files.writeString(dot, e.toDot(), StandardCharsets.UTF_8);
-      System.out.println("DOT written to " + dot);
+      Console.out().println("DOT written to " + dot);
     }
     if (svg != null) {
       Files.writeString(svg, e.toSvg(), StandardCharsets.UTF_8);
-      System.out.println("SVG written to " + svg);
+      Console.out().println("SVG written to " + svg);
     }
     return 0;
   }

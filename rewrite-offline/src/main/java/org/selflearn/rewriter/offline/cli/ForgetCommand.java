@@ -20,10 +20,12 @@ final class ForgetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    InputFiles.existingDir(new ModelDirectory(model).personal(), "--model (personal memory)");
+    ModelDirectory dir = ModelCheck.manifest(model, "--model");
+    InputFiles.existingDir(dir.personal(), "--model (personal memory)");
+    ModelCheck.personal(dir);
     try (PersonalMemory memory = PersonalMemory.open(new ModelDirectory(model).personal())) {
       boolean existed = memory.forget(customer);
-      System.out.println(existed ? "erased the personal memory of the given customer"
+      Console.out().println(existed ? "erased the personal memory of the given customer"
           : "no personal memory was held for the given customer");
     }
     return 0;

@@ -34,6 +34,7 @@ final class MineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     InputFiles.existingFile(logs, "--logs");
+    InputFiles.outputDir(out, "--out");
     RephraseEvaluation evaluation = evaluate ? new RephraseEvaluation(logs) : null;
     long t0 = System.nanoTime();
     FileMiner miner = new FileMiner(MiningSettings.from(config.load()));
@@ -51,8 +52,9 @@ final class MineCommand implements Callable<Integer> {
       summary.put("rephraseDetection", evaluation.result());
     }
     Json.write(out.resolve("mining-summary.json"), summary);
-    summary.forEach((k, v) -> System.out.printf("%-16s %s%n", k, v));
-    System.out.println("wrote " + out.resolve(StatsFile.FILE_NAME));
+    summary.forEach((k, v) -> Console.out().printf("%-18s %s%n", k, v instanceof java.util.Map<?, ?> m
+        ? Console.inline(m) : Console.value(v)));
+    Console.out().println("wrote " + out.resolve(StatsFile.FILE_NAME));
     return 0;
   }
 }

@@ -1,7 +1,6 @@
 package org.selflearn.rewriter.offline.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.selflearn.rewriter.offline.io.Json;
 import org.selflearn.rewriter.offline.replay.HtmlReport;
@@ -12,8 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ./rewrite replay --model DIR --logs FILE --report REPORT.json [--decisions FILE] [--html FILE]}. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Replay logged sessions through the online rewriter in time order and score it (log-format.md):"
-        + " REPORT.json, optional decisions (one JSON line per event) and an HTML report.")
+    description = "Replay logged sessions through the online rewriter in time order and score it: REPORT.json,"
+        + " optional decisions (one JSON line per event) and an HTML report. The input format, the scoring rules"
+        + " and the report's keys are in docs/log-format.md.")
 final class ReplayCommand implements Callable<Integer> {
   @Mixin
   ConfigOption config;
@@ -42,10 +42,16 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    InputFiles.existingDir(model, "--model");
     InputFiles.existingFile(logs, "--logs");
-    ReplayJob.Result r = new ReplayJob(config.load(), threads, m -> System.err.println("replay: " + m))
-        .run(model, logs, baselines);
+    if (threads < 1) {
+      throw new BadInputException("--threads: " + threads + " is not a number of threads (1 or more)");
+    }
+    InputFiles.outputFile(report, "--report");
+    InputFiles.outputFile(decisions, "--decisions");
+    InputFiles.outputFile(html, "--html");
+    var c = config.load();
+    ModelCheck.forRewriter(model, "--model");
+    ReplayJob.Result r = new ReplayJob(c, threads, m -> Console.progress("replay", m)).run(model, logs, baselines);
     Json.write(report, r.report());
     if (decisions != null) {
       ReplayJob.writeDecisions(decisions, r.decisions());
@@ -53,16 +59,8 @@ final class ReplayCommand implements Callable<Integer> {
     if (html != null) {
       HtmlReport.write(html, r.report(), r.turns(), r.decisions());
     }
-    Map<String, Object> m = r.report();
-    for (String k : new String[] {"turns", "triggered", "wins", "losses", "neutral", "winLossRatio",
-        "defectRateBefore", "defectRateAfter", "defectReduction", "bySource", "latencyMicros", "eventsPerSecond"}) {
-      System.out.printf("%-18s %s%n", k, m.get(k));
-    }
-    if (baselines) {
-      System.out.println("baselines          " + m.get("baselines"));
-      System.out.println("ablations          " + m.get("ablations"));
-    }
-    System.out.println("report written to " + report);
+    ReportText.print(r.report(), Console.out());
+    Console.out().println("report written to " + report + (html == null ? "" : " and " + html));
     return 0;
   }
 }

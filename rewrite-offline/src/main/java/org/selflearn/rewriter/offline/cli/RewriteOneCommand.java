@@ -40,19 +40,24 @@ final class RewriteOneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    InputFiles.existingDir(model, "--model");
-    try (QueryRewriter rewriter = QueryRewriter.open(model, config.load())) {
+    var c = config.load();
+    ModelCheck.forRewriter(model, "--model");
+    try (QueryRewriter rewriter = QueryRewriter.open(model, c)) {
       RewriteRequest r = new RewriteRequest(request, customer, device, Instant.now(), null, previousDomain, explain);
       RewriteResult result = rewriter.rewrite(r);
-      System.out.println(result.changed()
+      Console.out().println(result.changed()
           ? "rewrite: " + result.rewrite() + "  (source " + result.source() + ", score "
               + String.format(java.util.Locale.ROOT, "%.3f", result.score()) + ")"
           : "unchanged (" + result.reason() + (Double.isNaN(result.score()) ? ""
               : String.format(java.util.Locale.ROOT, ", best score %.3f", result.score())) + ")");
-      System.out.printf(java.util.Locale.ROOT, "threshold: %.3f%n", rewriter.threshold());
-      for (RewriteResult.ScoredCandidate c : result.candidates()) {
-        System.out.printf(java.util.Locale.ROOT, "  %.3f  %-45s %-15s %s%n", c.score(), c.text(), c.layer(),
-            c.features());
+      Console.out().printf(java.util.Locale.ROOT, "threshold: %.3f%n", rewriter.threshold());
+      for (RewriteResult.ScoredCandidate cand : result.candidates()) {
+        Console.out().printf(java.util.Locale.ROOT, "  %.3f  %-45s %s%n", cand.score(), cand.text(), cand.layer());
+        if (cand.features() != null && !cand.features().isEmpty()) {
+          java.util.StringJoiner f = new java.util.StringJoiner(", ", "         features: ", "");
+          cand.features().forEach((k, v) -> f.add(k + " " + String.format(java.util.Locale.ROOT, "%.2f", v)));
+          Console.out().println(f);
+        }
       }
     }
     return 0;

@@ -47,7 +47,8 @@ final class SimulateCommand implements Callable<Integer> {
   Path confusions;
 
   @Option(names = "--data", defaultValue = "../shared/data", paramLabel = "DIR",
-      description = "Where the public corpora are (default ${DEFAULT-VALUE}).")
+      description = "Where the public corpora are (default ${DEFAULT-VALUE}). A relative --data or --confusions is"
+          + " looked up in the current directory, then in the project directory (where ./rewrite is).")
   Path data;
 
   @Override
@@ -55,18 +56,24 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationOptions base = SimulationOptions.of(customers, days, seed);
     SimulationOptions options = new SimulationOptions(customers, days,
         evalDays == null ? base.evalDays() : evalDays, seed, personalSlice, base.start());
+    InputFiles.outputDir(out, "--out");
     List<WorldRequest> world = corpus == null ? BuiltInWorld.build(seed)
-        : CorpusWorld.load(corpus, data, confusions, seed);
+        : CorpusWorld.load(corpus, InputFiles.lookUp(data, "--data", true),
+            confusions == null ? null : InputFiles.lookUp(confusions, "--confusions", false), seed);
     long t0 = System.nanoTime();
     SimulationSummary summary = new LogSimulator(world, options).run(out,
-        d -> System.err.printf("\rsimulate: day %d/%d", d, days));
-    System.err.println();
+        d -> {
+          if (d == days || d % Math.max(1, days / 4) == 0) {
+            Console.progress("simulate", "day " + d + "/" + days);
+          }
+        });
     Map<String, Object> m = summary.toMap();
     m.put("world", corpus == null ? "built-in" : corpus);
     m.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     Json.write(out.resolve("simulation-summary.json"), m);
-    m.forEach((k, v) -> System.out.printf("%-24s %s%n", k, v));
-    System.out.println("wrote " + out.resolve(LogSimulator.TRAIN_FILE) + " and " + out.resolve(LogSimulator.EVAL_FILE));
+    m.forEach((k, v) -> Console.out().printf("%-24s %s%n", k, v instanceof Map<?, ?> x ? Console.inline(x)
+        : Console.value(v)));
+    Console.out().println("wrote " + out.resolve(LogSimulator.TRAIN_FILE) + " and " + out.resolve(LogSimulator.EVAL_FILE));
     return 0;
   }
 }

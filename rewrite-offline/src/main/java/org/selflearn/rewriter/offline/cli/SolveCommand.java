@@ -38,6 +38,8 @@ final class SolveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     InputFiles.existingDir(stats, "--stats");
+    InputFiles.outputDir(out, "--out");
+    InputFiles.outputFile(decisionsFile, "--decisions");
     RewriterConfig c = config.load();
     MinedStats mined = StatsFile.read(stats);
     SolveJob job = new SolveJob(c);
@@ -51,9 +53,10 @@ final class SolveCommand implements Callable<Integer> {
     if (decisionsFile != null) {
       Json.writeLines(decisionsFile, r.decisions());
     }
-    System.out.printf("groups %d (largest %d states), solved in %.2f s%n", r.groups(), r.largestGroup(), r.seconds());
-    System.out.println("decisions by reason: " + SolveJob.reasons(r.decisions()));
-    System.out.println("published " + r.entries().size() + " rewrites as " + out.resolve(version));
+    Console.out().printf(java.util.Locale.ROOT, "groups %,d (largest %,d states), solved in %.2f s%n", r.groups(),
+        r.largestGroup(), r.seconds());
+    Console.out().println("decisions by reason: " + Console.inline(SolveJob.reasons(r.decisions())));
+    Console.out().println("published " + r.entries().size() + " rewrites as " + out.resolve(version));
     return 0;
   }
 }

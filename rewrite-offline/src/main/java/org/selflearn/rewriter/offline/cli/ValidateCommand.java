@@ -1,11 +1,7 @@
 package org.selflearn.rewriter.offline.cli;
 
-import org.selflearn.rewriter.offline.io.Json;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,52 +30,33 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     InputFiles.existingFile(logs, "--logs");
+    InputFiles.outputFile(rejectsFile, "--rejects");
     List<Rejection> first = new ArrayList<>();
     Map<String, Long> byField = new LinkedHashMap<>();
-    BufferedWriter rejects = rejectsFile == null ? null : Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
     EventFileReader.ReadCounts counts;
-    try {
+    try (RejectsFile rejects = rejectsFile == null ? null : new RejectsFile(rejectsFile)) {
       counts = EventFileReader.forEach(logs, e -> { }, r -> {
         if (first.size() < SHOWN) {
           first.add(r);
         }
         byField.merge(r.field(), 1L, Long::sum);
         if (rejects != null) {
-          write(rejects, r);
+          rejects.write(r);
         }
       });
-    } finally {
-      if (rejects != null) {
-        rejects.close();
-      }
     }
-    System.out.printf("valid events: %d%nrejected: %d%n", counts.events(), counts.rejected());
+    PrintStream out = Console.out();
+    out.printf(java.util.Locale.ROOT, "valid events: %,d%nrejected: %,d%n", counts.events(), counts.rejected());
     if (!byField.isEmpty()) {
-      System.out.println("rejected by field: " + byField);
-      System.out.println("first rejections:");
+      out.println("rejected by field: " + Console.inline(byField));
+      out.println("first rejections:");
       for (Rejection r : first) {
-        System.out.println("  " + r.describe());
+        out.println("  " + r.describe());
       }
     }
     if (rejectsFile != null) {
-      System.out.println("rejects written to " + rejectsFile);
+      out.println("rejects written to " + rejectsFile);
     }
     return counts.rejected() == 0 ? 0 : RewriteCli.BAD_INPUT;
-  }
-
-  private static void write(BufferedWriter w, Rejection r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("line", r.lineNumber());
-    m.put("field", r.field());
-    m.put("reason", r.reason());
-    m.put("eventId", r.eventId());
-    m.put("raw", r.raw());
-    try {
-      w.write(Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(m));
-      w.newLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

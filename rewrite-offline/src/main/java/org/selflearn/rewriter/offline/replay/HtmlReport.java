@@ -22,7 +22,7 @@ public final class HtmlReport {
 
   public static void write(Path file, Map<String, Object> report, List<ReplayTurn> turns, List<Decision> decisions) {
     StringBuilder h = new StringBuilder(64_000);
-    h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Rewriter replay report</title>")
+    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Rewriter replay report</title>")
         .append("<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
         .append("table{border-collapse:collapse;margin:8px 0 20px}td,th{border:1px solid #ccc;padding:4px 8px;")
         .append("text-align:left}th{background:#f3f3f3}.n{text-align:right}h2{margin-top:28px}</style></head><body>")
@@ -40,16 +40,16 @@ public final class HtmlReport {
     h.append(defectChart(rows));
     h.append("<table><tr><th>strategy</th><th>triggered</th><th>wins</th><th>losses</th><th>win/loss</th>")
         .append("<th>defect rate after</th><th>defect reduction</th></tr>");
-    rows.forEach((name, r) -> h.append("<tr><td>").append(esc(name)).append("</td><td class=n>")
-        .append(r.get("triggered")).append("</td><td class=n>").append(r.get("wins")).append("</td><td class=n>")
-        .append(r.get("losses")).append("</td><td class=n>").append(r.get("winLossRatio")).append("</td><td class=n>")
-        .append(pct(r.get("defectRateAfter"))).append("</td><td class=n>").append(pct(r.get("defectReduction")))
+    String td = "</td><td class=\"n\">";
+    rows.forEach((name, r) -> h.append("<tr><td>").append(esc(name)).append(td).append(r.get("triggered"))
+        .append(td).append(r.get("wins")).append(td).append(r.get("losses")).append(td).append(r.get("winLossRatio"))
+        .append(td).append(pct(r.get("defectRateAfter"))).append(td).append(pct(r.get("defectReduction")))
         .append("</td></tr>"));
     h.append("</table><h2>Wins and losses by source</h2>").append(sourceChart(report));
     h.append("<p>The personal layer's contribution is the difference between <i>ours</i> and <i>ours")
         .append(" withoutPersonal</i> above (same turns, same model, personal memory switched off).</p>");
     h.append("<h2>Latency of one rewrite (µs)</h2>").append(latencyChart(decisions));
-    h.append("<p>").append(esc(String.valueOf(report.get("latencyMicros")))).append("</p>");
+    h.append("<p>").append(esc(latencyText(report.get("latencyMicros")))).append("</p>");
     h.append("<h2>Top rewrites</h2>").append(topRewrites(turns, decisions));
     h.append("<h2>A sample of losses</h2>").append(losses(turns, decisions));
     h.append("</body></html>\n");
@@ -140,7 +140,7 @@ public final class HtmlReport {
       int hgt = (int) (140.0 * buckets[i] / max);
       s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" fill=\"#57a\"/>"
           + "<text x=\"%d\" y=\"175\" font-size=\"11\">%s</text><text x=\"%d\" y=\"%d\" font-size=\"11\">%d</text>",
-          10 + i * 60, 150 - hgt, hgt, 10 + i * 60, labels[i], 10 + i * 60, 145 - hgt, buckets[i]));
+          10 + i * 60, 150 - hgt, hgt, 10 + i * 60, esc(labels[i]), 10 + i * 60, 145 - hgt, buckets[i]));
     }
     return s.append("</svg>").toString();
   }
@@ -165,8 +165,8 @@ public final class HtmlReport {
     StringBuilder t = new StringBuilder("<table><tr><th>rewrite</th><th>source</th><th>wins</th><th>losses</th>"
         + "<th>neutral</th></tr>");
     list.stream().limit(25).forEach(e -> t.append("<tr><td>").append(esc(e.getKey())).append("</td><td>")
-        .append(sources.get(e.getKey())).append("</td><td class=n>").append(e.getValue()[0])
-        .append("</td><td class=n>").append(e.getValue()[1]).append("</td><td class=n>").append(e.getValue()[2])
+        .append(esc(sources.get(e.getKey()))).append("</td><td class=\"n\">").append(e.getValue()[0])
+        .append("</td><td class=\"n\">").append(e.getValue()[1]).append("</td><td class=\"n\">").append(e.getValue()[2])
         .append("</td></tr>"));
     return t.append("</table>").toString();
   }
@@ -182,13 +182,24 @@ public final class HtmlReport {
         String meant = r.event().truth() != null ? r.event().truth().intended()
             : r.successfulRephrase() != null ? r.successfulRephrase() : "(it had succeeded)";
         t.append("<tr><td>").append(esc(r.heard())).append("</td><td>").append(esc(d.rewrite()))
-            .append("</td><td>").append(d.source()).append("</td><td class=n>")
+            .append("</td><td>").append(esc(d.source())).append("</td><td class=\"n\">")
             .append(d.score() == null ? "" : String.format(Locale.ROOT, "%.3f", d.score())).append("</td><td>")
             .append(esc(meant)).append("</td></tr>");
         shown++;
       }
     }
     return t.append("</table>").toString();
+  }
+
+  /** {@code p50 12 µs, p99 310 µs, max 2,400 µs} from the report's latency map. */
+  private static String latencyText(Object latency) {
+    if (!(latency instanceof Map<?, ?> m) || m.isEmpty()) {
+      return "no latency recorded";
+    }
+    StringBuilder s = new StringBuilder("Per rewrite: ");
+    m.forEach((k, v) -> s.append(s.length() > 13 ? ", " : "").append(k).append(' ')
+        .append(String.format(Locale.ROOT, "%,d", (long) num(v))).append(" µs"));
+    return s.toString();
   }
 
   private static double num(Object o) {

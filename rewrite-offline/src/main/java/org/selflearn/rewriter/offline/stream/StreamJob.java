@@ -25,6 +25,7 @@ public final class StreamJob implements AutoCloseable {
   private final KafkaStreams streams;
   private final StreamMetrics metrics;
   private final KafkaStreamsMetrics streamsMetrics;
+  private final ThreadRestartPolicy restarts;
 
   public StreamJob(RewriterConfig config, String bootstrap, String stateDir, MeterRegistry registry) {
     this.config = config;
@@ -33,11 +34,8 @@ public final class StreamJob implements AutoCloseable {
     this.streams = new KafkaStreams(MiningTopology.buildTopology(config, metrics), props);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("stream thread failed, replacing it: {}", e.toString());
-      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-          .REPLACE_THREAD;
-    });
+    this.restarts = new ThreadRestartPolicy(config.get(ConfigKeys.MAX_THREAD_RESTARTS));
+    streams.setUncaughtExceptionHandler(restarts);
   }
 
   public void start() {
@@ -46,6 +44,11 @@ public final class StreamJob implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /** Stream-thread failures so far and the last one (bounded restarts: {@code stream.max-thread-restarts}). */
+  public ThreadRestartPolicy restarts() {
+    return restarts;
   }
 
   public StreamMetrics metrics() {

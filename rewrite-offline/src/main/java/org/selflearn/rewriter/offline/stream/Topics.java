@@ -3,6 +3,7 @@ package org.selflearn.rewriter.offline.stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,19 +16,41 @@ import org.selflearn.rewriter.config.RewriterConfig;
 public final class Topics {
   private Topics() {}
 
+  /** Creates missing topics with {@code stream.replication-factor} (-1: the broker's default). */
+  public static void ensure(Admin admin, RewriterConfig config, int partitions) {
+    int rf = config.get(ConfigKeys.REPLICATION_FACTOR);
+    create(admin, config, partitions, rf < 0 ? Optional.empty() : Optional.of((short) rf));
+  }
+
+  /** Creates missing topics with an explicit replication factor (tests, benchmarks, the in-process broker). */
   public static void ensure(Admin admin, RewriterConfig config, int partitions, short replication) {
+    create(admin, config, partitions, Optional.of(replication));
+  }
+
+  private static void create(Admin admin, RewriterConfig config, int partitions, Optional<Short> replication) {
+    long timeout = config.get(ConfigKeys.CONNECT_TIMEOUT_SECONDS);
     try {
-      Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+      Set<String> existing = admin.listTopics().names().get(timeout, TimeUnit.SECONDS);
       List<NewTopic> create = new ArrayList<>();
-      add(create, existing, new NewTopic(config.get(ConfigKeys.INPUT_TOPIC), partitions, replication));
-      add(create, existing, new NewTopic(config.get(ConfigKeys.DEAD_LETTER_TOPIC), partitions, replication));
-      add(create, existing, new NewTopic(config.get(ConfigKeys.STATS_TOPIC), partitions, replication)
+      Optional<Integer> p = Optional.of(partitions);
+      add(create, existing, new NewTopic(config.get(ConfigKeys.INPUT_TOPIC), p, replication));
+      add(create, existing, new NewTopic(config.get(ConfigKeys.DEAD_LETTER_TOPIC), p, replication));
+      add(create, existing, new NewTopic(config.get(ConfigKeys.STATS_TOPIC), p, replication)
           .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
       if (!create.isEmpty()) {
-        admin.createTopics(create).all().get(60, TimeUnit.SECONDS);
+        admin.createTopics(create).all().get(timeout, TimeUnit.SECONDS);
       }
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot create the mining topics: " + e.getMessage(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalArgumentException("cannot create the mining topics: " + cause.getMessage()
+          + " (partitions " + partitions + ", replication factor " + replication.map(String::valueOf)
+          .orElse("the broker's default") + ", see stream.replication-factor)", cause);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalArgumentException("cannot create the mining topics: no answer within " + timeout
+          + " s (stream.connect-timeout-seconds)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the mining topics", e);
     }
   }
 

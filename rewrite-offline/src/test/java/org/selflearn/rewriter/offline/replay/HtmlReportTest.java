@@ -32,4 +32,22 @@ class HtmlReportTest {
         "Latency of one rewrite", "Top rewrites", "A sample of losses", "noRewrite", "&lt;imagine&gt;");
     assertThat(html).doesNotContain("<script", "http://", "https://");
   }
+
+  @Test
+  void theReportIsWellFormedXmlWithNoRawMaps() throws Exception {
+    Truth t = new Truth("play imagine dragons", List.of());
+    List<ReplayTurn> turns = List.of(ScoringTest.turn("1", "play maj & dragons", true, null, t),
+        ScoringTest.turn("2", "play imagine dragons", false, null, t));
+    List<Decision> decisions = List.of(new Decision("1", "play imagine dragons", "PRECOMPUTED", 0.9, 12),
+        new Decision("2", "play <dragons>", "GLOBAL", 0.6, 80_000));
+    Map<String, Object> report = new java.util.LinkedHashMap<>(new ScoreCard(turns, decisions).toReport());
+    Path f = dir.resolve("r.html");
+    HtmlReport.write(f, report, turns, decisions);
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+    org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(f.toFile()); // throws when not well-formed
+    assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(3);
+    String text = doc.getDocumentElement().getTextContent();
+    assertThat(text).contains("<50", "p99").doesNotContain("{p50=", "p50=");
+  }
 }

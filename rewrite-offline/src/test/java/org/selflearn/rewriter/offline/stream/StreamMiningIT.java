@@ -169,6 +169,7 @@ class StreamMiningIT {
     env.put("REWRITER_STREAM_IDLE_FLUSH_SECONDS", "3");
     env.put("REWRITER_STREAM_COMMIT_INTERVAL_MS", "200");
     env.put("REWRITER_STREAM_STATE_DIR", state.toString());
+    env.put("REWRITE_LOG_DIR", dir.toString()); // the job's library logging, beside its console output
     pb.redirectErrorStream(true).redirectOutput(dir.resolve("job-" + name + ".log").toFile());
     return pb.start();
   }

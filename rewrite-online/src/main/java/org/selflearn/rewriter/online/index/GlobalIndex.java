@@ -42,6 +42,9 @@ public final class GlobalIndex implements AutoCloseable {
 
   public GlobalIndex(Path dir) {
     this.dir = dir;
+    if (!java.nio.file.Files.isDirectory(dir)) { // FSDirectory.open would create it
+      throw new IndexException("cannot open global index " + dir + ": no such directory", null);
+    }
     try {
       reader = DirectoryReader.open(FSDirectory.open(dir));
       searcher = new IndexSearcher(reader);
