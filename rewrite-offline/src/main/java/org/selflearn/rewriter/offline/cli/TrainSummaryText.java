@@ -29,8 +29,26 @@ final class TrainSummaryText {
     line(out, "ranker", "threshold " + v(ranker, "threshold") + " for precision " + v(ranker, "targetPrecision")
         + "; held-out " + v(ranker, "heldOutWins") + " wins, " + v(ranker, "heldOutLosses") + " losses; "
         + v(ranker, "examples") + " mined examples");
+    printCalibration(map(summary.get("calibration")), out);
     line(out, "time", Console.inline(secondsOf(summary.get("seconds"))) + "; peak heap "
         + Console.value(summary.get("peakHeapMB")) + " MB");
+  }
+
+  /** One line per layer: the held-out evidence and whether the layer serves. */
+  private static void printCalibration(Map<?, ?> calibration, PrintStream out) {
+    if (!(calibration.get("heldOut") instanceof Map<?, ?> held)) {
+      line(out, "layers", "every layer serves (no calibration: " + Console.value(calibration.get("heldOut")) + ")");
+      return;
+    }
+    line(out, "layers", "chosen on the " + v(held, "heldOutEvents") + " events from " + v(held, "heldOutFrom")
+        + ", judged by the customers' own corrections:");
+    map(held.get("layers")).forEach((layer, e) -> {
+      Map<?, ?> m = map(e);
+      out.printf("  %-15s %-5s %6s rewrites: %s confirmed, %s contradicted, %s unjudged; %s%n", layer,
+          Boolean.TRUE.equals(m.get("serve")) ? "ON" : "off", v(m, "triggered"), v(m, "confirmed"),
+          v(m, "contradicted"), v(m, "unjudged"), v(m, "why") + (m.containsKey("threshold")
+              ? ", threshold " + v(m, "threshold") : ""));
+    });
   }
 
   private static Map<Object, Object> secondsOf(Object seconds) {

@@ -68,6 +68,7 @@ public final class TrainJob {
       throw new IllegalArgumentException("--out: cannot create " + modelDir + ": " + e.getMessage(), e);
     }
     SelfCalibration.Result calibration = null;
+    long tc = System.nanoTime();
     if (config.get(ConfigKeys.CALIBRATION_ENABLED) && stats == null) {
       calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
           (c, fit, model) -> new TrainJob(c, clock, x -> { }).train(fit, model));
@@ -75,6 +76,8 @@ public final class TrainJob {
         progress.accept("calibration: the logs are too small to hold any out; every layer serves");
       }
     }
+    seconds.put("calibrate", lap(tc));
+    long tm = System.nanoTime();
     progress.accept("mining " + logs);
     SessionCollector collector = new SessionCollector(EXAMPLES_PER_KIND, SEED);
     MiningSettings miningSettings = MiningSettings.from(config);
@@ -91,7 +94,7 @@ public final class TrainJob {
       StatsFile.write(raw, dir.stats()); // file-mode statistics kept beside for explain
     }
     summary.put("mining", miner.summary().toMap());
-    seconds.put("mine", lap(t0));
+    seconds.put("mine", lap(tm));
 
     long t1 = System.nanoTime();
     progress.accept("solving " + mined.states().size() + " states");
