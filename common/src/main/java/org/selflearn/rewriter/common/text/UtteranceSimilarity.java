@@ -46,28 +46,82 @@ public final class UtteranceSimilarity {
     if (a.equals(b)) {
       return 1;
     }
-    String[] ta = a.split(" ");
-    String[] tb = b.split(" ");
-    int start = 0;
-    while (start < ta.length && start < tb.length && ta[start].equals(tb[start])) {
-      start++;
-    }
-    int endA = ta.length;
-    int endB = tb.length;
-    while (endA > start && endB > start && ta[endA - 1].equals(tb[endB - 1])) {
-      endA--;
-      endB--;
-    }
-    if (endA == start || endB == start) {
+    Frame f = Frame.of(a, b);
+    if (!f.substitution()) {
       // a pure insertion or deletion: as similar as the inserted words are small ("today s" / "today")
-      int inserted = String.join(" ", java.util.Arrays.copyOfRange(endA == start ? tb : ta, start,
-          endA == start ? endB : endA)).length() + 1;
+      int inserted = (f.endA == f.start ? f.spanB() : f.spanA()).length() + 1;
       return Math.max(0, 1.0 - (double) inserted / Math.max(a.length(), b.length()));
     }
-    String da = String.join(" ", java.util.Arrays.copyOfRange(ta, start, endA));
-    String db = String.join(" ", java.util.Arrays.copyOfRange(tb, start, endB));
+    String da = f.spanA();
+    String db = f.spanB();
     return Math.max(Similarity.editSimilarity(phonetics.encodeJoined(da), phonetics.encodeJoined(db)),
         Similarity.trigramDice(da, db));
+  }
+
+  /** Two requests split into their common leading tokens, differing spans and common trailing tokens. */
+  private record Frame(String[] ta, String[] tb, int start, int endA, int endB) {
+    static Frame of(String a, String b) {
+      String[] ta = a.split(" ");
+      String[] tb = b.split(" ");
+      int start = 0;
+      while (start < ta.length && start < tb.length && ta[start].equals(tb[start])) {
+        start++;
+      }
+      int endA = ta.length;
+      int endB = tb.length;
+      while (endA > start && endB > start && ta[endA - 1].equals(tb[endB - 1])) {
+        endA--;
+        endB--;
+      }
+      return new Frame(ta, tb, start, endA, endB);
+    }
+
+    boolean framed() {
+      return start > 0 || endA < ta.length;
+    }
+
+    boolean substitution() {
+      return endA > start && endB > start;
+    }
+
+    String spanA() {
+      return String.join(" ", java.util.Arrays.copyOfRange(ta, start, endA));
+    }
+
+    String spanB() {
+      return String.join(" ", java.util.Arrays.copyOfRange(tb, start, endB));
+    }
+  }
+
+  /**
+   * Least likeness (mean of phonetic and character-trigram similarity) the differing spans of two requests of one
+   * frame need so that one may be a misrecognition of the other: below it, {@code check emails from sandy / … from
+   * jane doe} or {@code weather in the city / weather in austin} name different things, while {@code sindy / cindy}
+   * or {@code sacra mento / sacramento} keep sound and spelling. Short phonetic codes alone are too lenient for names
+   * ({@code sandy / jane doe} share two of three sounds), hence the mean with spelling.
+   */
+  public static final double SWAP_MAX_SPAN_SIMILARITY = 0.35;
+
+  /**
+   * Whether {@code b} replaces a named thing of {@code a} by another: the two share a frame (at least one common
+   * leading or trailing token), each has a non-empty differing span (a substitution, not a completion), and the spans
+   * are unlike in sound and spelling (the mean of their phonetic and trigram similarity is below
+   * {@link #SWAP_MAX_SPAN_SIMILARITY}). Far-sounding recognition errors also count as swaps here: only evidence from
+   * chains (the table, a customer's own history) may make such a rewrite.
+   */
+  public boolean entitySwap(String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    Frame f = Frame.of(a, b);
+    if (!f.framed() || !f.substitution()) {
+      return false;
+    }
+    String da = f.spanA();
+    String db = f.spanB();
+    double likeness = (Similarity.editSimilarity(phonetics.encodeJoined(da), phonetics.encodeJoined(db))
+        + Similarity.trigramDice(da, db)) / 2;
+    return likeness < SWAP_MAX_SPAN_SIMILARITY;
   }
 
   /** Phonetic similarity when one side's code is already known. */

@@ -135,7 +135,7 @@ public final class RewriteEngine {
       RewriteSource source = CandidateRetriever.isPersonal(c, profile) ? RewriteSource.PERSONAL
           : RewriteSource.GLOBAL;
       boolean layerOn = !Double.isNaN(source == RewriteSource.PERSONAL ? personalThreshold : globalThreshold);
-      if (layerOn && s > bestScore) {
+      if (layerOn && s > bestScore && !swapsEntity(q, c.text(), profile)) {
         bestScore = s;
         best = c;
         bestSource = source;
@@ -158,6 +158,15 @@ public final class RewriteEngine {
       return new RewriteResult(r.utterance(), null, null, bestScore, "not-servable", explained);
     }
     return new RewriteResult(r.utterance(), best.text(), bestSource, bestScore, "ranked", explained);
+  }
+
+  /**
+   * Whether a ranked candidate would replace a named thing of the request by another ({@link
+   * UtteranceSimilarity#entitySwap}) without the customer's own chains saying they meant exactly that: such a
+   * candidate never wins the ranking (the table and own-history layers carry chain evidence and are not checked).
+   */
+  boolean swapsEntity(String q, String candidate, PersonalProfile profile) {
+    return similarity.entitySwap(q, candidate) && profile.pairCount(q, candidate) == 0;
   }
 
   /**

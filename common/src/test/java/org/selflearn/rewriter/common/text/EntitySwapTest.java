@@ -1,0 +1,31 @@
+package org.selflearn.rewriter.common.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EntitySwapTest {
+  private final UtteranceSimilarity similarity = new UtteranceSimilarity();
+
+  @Test
+  void anotherNameInTheSameFrameIsASwap() {
+    assertThat(similarity.entitySwap("check emails from sandy", "check emails from jane doe")).isTrue();
+    assertThat(similarity.entitySwap("what time is it in the city", "what time is it in austin")).isTrue();
+    assertThat(similarity.entitySwap("play songs by adele", "play songs by metallica")).isTrue();
+  }
+
+  @Test
+  void aMisheardNameThatKeepsItsSoundIsNotASwap() {
+    assertThat(similarity.entitySwap("play imagine dragon", "play imagine dragons")).isFalse();
+    assertThat(similarity.entitySwap("weather in sacra mento", "weather in sacramento")).isFalse();
+    assertThat(similarity.entitySwap("check emails from sindy", "check emails from cindy")).isFalse();
+  }
+
+  @Test
+  void completionsAndUnrelatedRequestsAreNotSwaps() {
+    // a completion inserts words; two requests with no common frame are not a substitution inside one
+    assertThat(similarity.entitySwap("set an alarm", "set an alarm for six am")).isFalse();
+    assertThat(similarity.entitySwap("play jazz", "what is the weather")).isFalse();
+    assertThat(similarity.entitySwap("play jazz", "play jazz")).isFalse();
+  }
+}
