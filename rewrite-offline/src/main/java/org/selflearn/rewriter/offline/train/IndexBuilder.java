@@ -99,12 +99,7 @@ public final class IndexBuilder {
           entries.add(new PersonalEntry(e.getKey(), x.count, x.lastMillis, x.deviceType,
               x.domainIntent == null ? "" : x.domainIntent, PersonalEntry.quantize(vector(e.getKey()))));
         }
-        List<PersonalPair> pairs = new ArrayList<>();
-        collected.pairs().getOrDefault(c.getKey(), Map.of()).forEach((k, n) -> {
-          String[] st = k.split("\t", 2);
-          pairs.add(new PersonalPair(st[0], st[1], n));
-        });
-        pairs.sort((a, b) -> b.count() - a.count());
+        List<PersonalPair> pairs = ownPairs(collected.pairs().getOrDefault(c.getKey(), Map.of()));
         memory.put(c.getKey(), new PersonalProfile(entries, pairs.subList(0, Math.min(personalMaxEntries,
             pairs.size()))));
       }
@@ -118,5 +113,16 @@ public final class IndexBuilder {
 
   float[] vector(String text) {
     return vectors.computeIfAbsent(text, embedder::embed);
+  }
+
+  /** A customer's own chain pairs as collected ({@code source<TAB>target → chains}), most frequent first. */
+  static List<PersonalPair> ownPairs(Map<String, Integer> collected) {
+    List<PersonalPair> pairs = new ArrayList<>();
+    collected.forEach((k, n) -> {
+      String[] st = k.split("\t", 2);
+      pairs.add(new PersonalPair(st[0], st[1], n));
+    });
+    pairs.sort((a, b) -> b.count() - a.count());
+    return pairs;
   }
 }

@@ -1,0 +1,84 @@
+package org.selflearn.rewriter.offline.calibrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.selflearn.rewriter.common.event.InteractionEvent;
+import org.selflearn.rewriter.common.event.Response;
+import org.selflearn.rewriter.common.event.ResponseStatus;
+import org.selflearn.rewriter.common.event.RewriteSource;
+import org.selflearn.rewriter.common.event.Signals;
+import org.selflearn.rewriter.common.event.Truth;
+import org.selflearn.rewriter.online.DecisionTrace;
+import org.selflearn.rewriter.online.LayerCalibration;
+import org.selflearn.rewriter.offline.replay.ReplayTurn;
+
+/** The layer choice of self-calibration on held-out turns whose customers corrected themselves (or gave up). */
+class LayerCalibratorTest {
+  private final List<ReplayTurn> turns = new ArrayList<>();
+  private final List<DecisionTrace> traces = new ArrayList<>();
+  private final LayerCalibrator calibrator = new LayerCalibrator(5.0, 0.2, 20);
+
+  /** A failed turn that the customer repaired by saying {@code fix} (or gave up on, fix null). */
+  private void turn(String fix, DecisionTrace trace) {
+    int n = turns.size();
+    // a truth label that would call every proposal right: the calibration must never read it
+    Truth misleading = new Truth(trace.ranked() != null ? trace.ranked() : "t" + n, List.of());
+    InteractionEvent e = new InteractionEvent("e" + n, Instant.parse("2026-11-20T08:00:00Z"), "c" + n, null, null,
+        null, null, "heard " + n, Double.NaN, null, new Response(ResponseStatus.ERROR, null), Signals.NONE, null,
+        misleading);
+    turns.add(new ReplayTurn(e, "heard " + n, null, null, true, fix));
+    traces.add(trace);
+  }
+
+  @Test
+  void aLayerWhoseRewritesCustomersContradictIsSwitchedOffAndAGoodOneServes() {
+    for (int i = 0; i < 60; i++) { // the table proposes what the customers then said
+      turn("fix " + i, new DecisionTrace(null, "fix " + i, null, null, Double.NaN));
+    }
+    for (int i = 0; i < 40; i++) { // global retrieval proposes something else, scored high
+      turn("fix g" + i, new DecisionTrace(null, null, "wrong " + i, RewriteSource.GLOBAL, 0.95));
+    }
+    for (int i = 0; i < 30; i++) { // personal retrieval right at high scores...
+      turn("fix p" + i, new DecisionTrace(null, null, "fix p" + i, RewriteSource.PERSONAL, 0.8));
+    }
+    for (int i = 0; i < 10; i++) { // ...and wrong at lower ones
+      turn("fix q" + i, new DecisionTrace(null, null, "wrong q" + i, RewriteSource.PERSONAL, 0.55));
+    }
+    LayerCalibrator.Result r = calibrator.choose(turns, traces, 0.5);
+    LayerCalibration c = r.choice();
+    assertThat(c.precomputed()).isTrue();
+    assertThat(c.rankedGlobal()).isFalse();
+    assertThat(c.rankedPersonal()).isTrue();
+    assertThat(c.personalThreshold()).isEqualTo(0.8);
+    assertThat(c.ownHistory()).as("no evidence: keeps its default").isTrue();
+    assertThat((Map<?, ?>) r.evidence().get("rankedGlobal")).containsEntry("contradicted", 40L)
+        .containsEntry("serve", false);
+  }
+
+  @Test
+  void aLayerCustomersAlmostNeverConfirmIsOffEvenWhenItsJudgedRatioIsHigh() {
+    for (int i = 0; i < 25; i++) {
+      turn("fix " + i, new DecisionTrace(null, null, "fix " + i, RewriteSource.GLOBAL, 0.9));
+    }
+    for (int i = 0; i < 400; i++) { // customers gave up: nobody can tell whether these were right
+      turn(null, new DecisionTrace(null, null, "guess " + i, RewriteSource.GLOBAL, 0.9));
+    }
+    LayerCalibration c = calibrator.choose(turns, traces, 0.5).choice();
+    assertThat(c.rankedGlobal()).as("25 confirmed of 425: 6%").isFalse();
+  }
+
+  @Test
+  void aLayerDecidedOffLeavesItsTurnsToTheNextLayer() {
+    for (int i = 0; i < 50; i++) { // own history is wrong; the table below it would be right
+      turn("fix " + i, new DecisionTrace("wrong " + i, "fix " + i, null, null, Double.NaN));
+    }
+    LayerCalibration c = calibrator.choose(turns, traces, 0.5).choice();
+    assertThat(c.ownHistory()).isFalse();
+    assertThat(c.precomputed()).isTrue();
+  }
+}
