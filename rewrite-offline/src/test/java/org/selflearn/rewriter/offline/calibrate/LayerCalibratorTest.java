@@ -38,7 +38,7 @@ class LayerCalibratorTest {
   @Test
   void aLayerWhoseRewritesCustomersContradictIsSwitchedOffAndAGoodOneServes() {
     for (int i = 0; i < 60; i++) { // the table proposes what the customers then said
-      turn("fix " + i, new DecisionTrace(null, "fix " + i, null, null, Double.NaN));
+      turn("fix x" + i, new DecisionTrace(null, "fix x" + i, null, null, Double.NaN));
     }
     for (int i = 0; i < 40; i++) { // global retrieval proposes something else, scored high
       turn("fix g" + i, new DecisionTrace(null, null, "wrong " + i, RewriteSource.GLOBAL, 0.95));
@@ -56,14 +56,14 @@ class LayerCalibratorTest {
     assertThat(c.rankedPersonal()).isTrue();
     assertThat(c.personalThreshold()).isEqualTo(0.8);
     assertThat(c.ownHistory()).as("no evidence: keeps its default").isTrue();
-    assertThat((Map<?, ?>) r.evidence().get("rankedGlobal")).containsEntry("contradicted", 40L)
+    assertThat(asMap(r.evidence().get("rankedGlobal"))).containsEntry("contradicted", 40L)
         .containsEntry("serve", false);
   }
 
   @Test
   void aLayerCustomersAlmostNeverConfirmIsOffEvenWhenItsJudgedRatioIsHigh() {
     for (int i = 0; i < 25; i++) {
-      turn("fix " + i, new DecisionTrace(null, null, "fix " + i, RewriteSource.GLOBAL, 0.9));
+      turn("fix x" + i, new DecisionTrace(null, null, "fix x" + i, RewriteSource.GLOBAL, 0.9));
     }
     for (int i = 0; i < 400; i++) { // customers gave up: nobody can tell whether these were right
       turn(null, new DecisionTrace(null, null, "guess " + i, RewriteSource.GLOBAL, 0.9));
@@ -75,10 +75,15 @@ class LayerCalibratorTest {
   @Test
   void aLayerDecidedOffLeavesItsTurnsToTheNextLayer() {
     for (int i = 0; i < 50; i++) { // own history is wrong; the table below it would be right
-      turn("fix " + i, new DecisionTrace("wrong " + i, "fix " + i, null, null, Double.NaN));
+      turn("fix x" + i, new DecisionTrace("wrong " + i, "fix x" + i, null, null, Double.NaN));
     }
     LayerCalibration c = calibrator.choose(turns, traces, 0.5).choice();
     assertThat(c.ownHistory()).isFalse();
     assertThat(c.precomputed()).isTrue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) {
+    return (Map<String, Object>) o;
   }
 }

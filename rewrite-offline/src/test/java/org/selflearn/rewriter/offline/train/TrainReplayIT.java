@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -49,9 +50,25 @@ class TrainReplayIT {
     assertThat(((Map<?, ?>) report.get("bySource")).keySet()).map(Object::toString).contains("PRECOMPUTED", "PERSONAL", "GLOBAL");
     long wins = (long) report.get("wins");
     long losses = (long) report.get("losses");
-    assertThat(wins).isGreaterThan(10 * Math.max(1, losses) / 2);
+    assertThat(wins).as("the README promises at least 12:1").isGreaterThanOrEqualTo(12 * Math.max(1, losses));
     assertThat((double) report.get("defectReduction")).isGreaterThan(0.2);
     assertThat(report).containsKeys("baselines", "ablations");
+    assertThat(((Map<?, ?>) report.get("baselines")).keySet()).map(Object::toString).contains("noRewrite", "pairCounting", "naiveChain",
+        "naiveChainWithRules", "spellCorrection");
+  }
+
+  @Test
+  void trainingCalibratesItsLayersOnItsOwnLatestDaysAndSaysWhy() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(model.resolve("calibration.json").toFile());
+    assertThat(c.path("serve").path("precomputed").isBoolean()).isTrue();
+    com.fasterxml.jackson.databind.JsonNode layers = c.path("heldOut").path("layers");
+    for (String layer : List.of("ownHistory", "precomputed", "rankedPersonal", "rankedGlobal")) {
+      assertThat(layers.path(layer).path("why").asText()).as(layer).isNotEmpty();
+      assertThat(layers.path(layer).path("serve").asBoolean()).as(layer)
+          .isEqualTo(c.path("serve").path(layer).asBoolean());
+    }
+    assertThat(c.path("heldOut").path("heldOutEvents").asLong()).isPositive();
   }
 
   @Test
