@@ -21,7 +21,10 @@ import java.util.function.ToDoubleFunction;
  * customers whose chains from s ended in a success is below {@code min-dominance}: s means different things to
  * different customers, and a short form like that belongs to the personal layer). The dominance share counts
  * distinct customers while their count is exact (below {@code sketchCap}); past it, chains. No similarity between s
- * and t is required: recurrence across customers is the evidence.
+ * and t is required: recurrence across customers is the evidence. Targets that are the same request in other words
+ * (the {@code requestOf} function maps both to one key, e.g. their NLU interpretation) pool their evidence: customers
+ * who fixed s with "what is the weather in x" and with "whats the weather in x" agree; the member with the most
+ * successful chains is the target.
  *
  * <p>Because the choice of target does not depend on the gates, raising any threshold can only remove pairs, never
  * add one (tested). A pair whose applied rewrites ({@code s => t} states) are seen failing more often than s itself is
@@ -31,14 +34,23 @@ import java.util.function.ToDoubleFunction;
 public final class RewriteSelectionPolicy {
   private final SelectionGates gates;
   private final long sketchCap;
+  private final java.util.function.UnaryOperator<String> requestOf;
 
   /**
    * @param gates the gates
    * @param sketchCap distinct-customer counts at or above this are saturated (approximate)
+   * @param requestOf maps a target to the request it means (targets with one key pool their evidence)
    */
-  public RewriteSelectionPolicy(SelectionGates gates, long sketchCap) {
+  public RewriteSelectionPolicy(SelectionGates gates, long sketchCap,
+      java.util.function.UnaryOperator<String> requestOf) {
     this.gates = gates;
     this.sketchCap = sketchCap;
+    this.requestOf = requestOf;
+  }
+
+  /** A policy whose targets are each their own request. */
+  public RewriteSelectionPolicy(SelectionGates gates, long sketchCap) {
+    this(gates, sketchCap, t -> t);
   }
 
   /** A policy whose customer counts are exact. */
@@ -104,17 +116,27 @@ public final class RewriteSelectionPolicy {
       List<RewriteDecision> out) {
     StateStats own = states.getOrDefault(source, new StateStats(source, 0, 0, 0));
     double sourceSuccess = own.turns() == 0 ? 0 : (double) own.successes() / own.turns();
-    List<RewriteDecision> scored = new ArrayList<>();
+    Map<String, long[]> pooled = new HashMap<>(); // request key → successes, success customers
     for (PairStats p : candidates) {
-      long turns = Math.max(own.turns(), p.chains());
-      double score = (double) p.targetSuccesses() / turns;
+      long[] v = pooled.computeIfAbsent(requestOf.apply(p.target()), k -> new long[2]);
+      v[0] += p.targetSuccesses();
+      v[1] += p.successCustomers();
+    }
+    List<RewriteDecision> scored = new ArrayList<>();
+    Map<String, Long> memberSuccesses = new HashMap<>();
+    for (PairStats p : candidates) {
+      long[] v = pooled.get(requestOf.apply(p.target()));
+      long turns = Math.max(own.turns(), v[0]);
+      double score = (double) v[0] / turns;
       double bound = Bounds.wilsonLower(score, turns, gates.confidence());
-      scored.add(new RewriteDecision(source, p.target(), false, "", p.chains(), p.successCustomers(), sourceSuccess,
-          score, bound, dominance(p, followed)));
+      scored.add(new RewriteDecision(source, p.target(), false, "", p.chains(), v[1], sourceSuccess,
+          score, bound, dominance(v[0], v[1], followed)));
+      memberSuccesses.put(p.target(), p.targetSuccesses());
     }
     List<StateStats> applied = appliedBySource.getOrDefault(source, List.of());
     scored.sort(Comparator.comparingDouble(RewriteDecision::targetSuccess).reversed()
         .thenComparing(Comparator.comparingLong(RewriteDecision::customers).reversed())
+        .thenComparing(Comparator.comparingLong((RewriteDecision d) -> memberSuccesses.get(d.target())).reversed())
         .thenComparing(Comparator.comparingDouble((RewriteDecision d) -> absorption.applyAsDouble(d.target()))
             .reversed())
         .thenComparing(RewriteDecision::target));
@@ -140,14 +162,14 @@ public final class RewriteSelectionPolicy {
    * The target's share of the customers whose chains from the source ended in a success elsewhere; by chains when
    * the customer count is saturated.
    */
-  private double dominance(PairStats p, RephraseOutcomes followed) {
+  private double dominance(long successes, long successCustomers, RephraseOutcomes followed) {
     if (followed == null || followed.successes() == 0) {
       return 1.0;
     }
     if (followed.successCustomers() > 0 && followed.successCustomers() < sketchCap) {
-      return Math.min(1.0, (double) p.successCustomers() / followed.successCustomers());
+      return Math.min(1.0, (double) successCustomers / followed.successCustomers());
     }
-    return Math.min(1.0, (double) p.targetSuccesses() / followed.successes());
+    return Math.min(1.0, (double) successes / followed.successes());
   }
 
   private String gateFailure(RewriteDecision d) {

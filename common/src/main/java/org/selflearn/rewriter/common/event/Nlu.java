@@ -25,4 +25,12 @@ public record Nlu(String domain, String intent, Map<String, String> slots, doubl
   public String domainIntent() {
     return (domain == null ? "" : domain) + "|" + (intent == null ? "" : intent);
   }
+
+  /** The whole interpretation as one key: {@code domain|intent|slot=value|…}, slots sorted, values normalised. */
+  public String interpretationKey() {
+    StringBuilder sb = new StringBuilder(domainIntent());
+    slots.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(s -> sb.append('|').append(s.getKey())
+        .append('=').append(org.selflearn.rewriter.common.text.TextNormalizer.normalize(s.getValue())));
+    return sb.toString();
+  }
 }

@@ -26,8 +26,10 @@ public final class LayerCalibrator {
   private final double minRatio;
   private final double minConfirmedShare;
   private final int minJudged;
+  private final CorrectionJudge judge;
 
-  public LayerCalibrator(double minRatio, double minConfirmedShare, int minJudged) {
+  public LayerCalibrator(double minRatio, double minConfirmedShare, int minJudged, CorrectionJudge judge) {
+    this.judge = judge;
     this.minRatio = minRatio;
     this.minConfirmedShare = minConfirmedShare;
     this.minJudged = minJudged;
@@ -40,14 +42,14 @@ public final class LayerCalibrator {
     Map<String, Object> evidence = new LinkedHashMap<>();
     LayerEvidence own = new LayerEvidence();
     for (int i = 0; i < turns.size(); i++) {
-      own.add(Outcome.byCorrection(turns.get(i), traces.get(i).ownHistory()));
+      own.add(judge.judge(turns.get(i), traces.get(i).ownHistory()), turns.get(i), traces.get(i).ownHistory());
     }
     boolean ownOn = decide(own, true);
     evidence.put("ownHistory", withDecision(own, ownOn, Double.NaN));
     LayerEvidence table = new LayerEvidence();
     for (int i = 0; i < turns.size(); i++) {
       if (!(ownOn && traces.get(i).ownHistory() != null)) {
-        table.add(Outcome.byCorrection(turns.get(i), traces.get(i).table()));
+        table.add(judge.judge(turns.get(i), traces.get(i).table()), turns.get(i), traces.get(i).table());
       }
     }
     boolean tableOn = decide(table, true);
@@ -63,7 +65,7 @@ public final class LayerCalibrator {
             || t.rankedSource() != ranked[k] || t.rankedScore() < rankerThreshold) {
           continue;
         }
-        Outcome o = Outcome.byCorrection(turns.get(i), t.ranked());
+        Outcome o = judge.judge(turns.get(i), t.ranked());
         if (o != Outcome.NONE) {
           scored.add(new double[] {t.rankedScore(), o.ordinal()});
         }

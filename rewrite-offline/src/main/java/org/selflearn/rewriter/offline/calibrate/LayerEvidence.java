@@ -14,6 +14,18 @@ public final class LayerEvidence {
   private long contradicted;
   private long unjudged;
 
+  private static final int SAMPLES = 8;
+  private final java.util.List<String> contradictedSamples = new java.util.ArrayList<>();
+
+  /** Counts one outcome, keeping the first few contradicted ones as examples for the report. */
+  public void add(Outcome o, org.selflearn.rewriter.offline.replay.ReplayTurn turn, String proposed) {
+    add(o);
+    if (o == Outcome.LOSS && contradictedSamples.size() < SAMPLES) {
+      contradictedSamples.add(turn.heard() + " -> " + proposed + " (customer: " + (turn.defect()
+          ? turn.successfulRephrase() : "it had succeeded as said") + ")");
+    }
+  }
+
   /** Counts one outcome ({@link Outcome#NONE} is ignored). */
   public void add(Outcome o) {
     switch (o) {
@@ -30,6 +42,7 @@ public final class LayerEvidence {
     c.confirmed = confirmed;
     c.contradicted = contradicted;
     c.unjudged = unjudged;
+    c.contradictedSamples.addAll(contradictedSamples);
     return c;
   }
 
@@ -67,6 +80,9 @@ public final class LayerEvidence {
     m.put("unjudged", unjudged);
     m.put("judgedRatio", Math.round(ratio() * 100) / 100.0);
     m.put("confirmedShare", Math.round(confirmedShare() * 1000) / 1000.0);
+    if (!contradictedSamples.isEmpty()) {
+      m.put("contradictedExamples", contradictedSamples);
+    }
     return m;
   }
 }

@@ -18,6 +18,7 @@ import org.selflearn.rewriter.online.DecisionTrace;
 import org.selflearn.rewriter.online.LayerCalibration;
 import org.selflearn.rewriter.online.QueryRewriter;
 import org.selflearn.rewriter.online.RewriteRequest;
+import org.selflearn.rewriter.online.index.WordingClasses;
 import org.selflearn.rewriter.offline.io.Directories;
 import org.selflearn.rewriter.offline.mining.MiningSettings;
 import org.selflearn.rewriter.offline.replay.ReplayLoader;
@@ -74,7 +75,9 @@ public final class SelfCalibration {
         IntStream.range(0, turns.size()).parallel().forEach(i -> traces[i] = trace(rewriter, turns.get(i)));
       }
       LayerCalibrator.Result r = new LayerCalibrator(config.get(ConfigKeys.CALIBRATION_MIN_RATIO),
-          config.get(ConfigKeys.CALIBRATION_MIN_CONFIRMED), config.get(ConfigKeys.CALIBRATION_MIN_JUDGED))
+          config.get(ConfigKeys.CALIBRATION_MIN_CONFIRMED), config.get(ConfigKeys.CALIBRATION_MIN_JUDGED),
+          new CorrectionJudge(WordingClasses.load(model), CorrectionJudge.interpretations(turns),
+              config.get(ConfigKeys.REPHRASE_MIN_SIMILARITY)))
           .choose(turns, new ArrayList<>(Arrays.asList(traces)), threshold);
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("heldOutFrom", split.cut().toString());

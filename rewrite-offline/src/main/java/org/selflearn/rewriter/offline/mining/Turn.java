@@ -32,20 +32,13 @@ public record Turn(String eventId, long timestampMs, String customerId, String d
   /** Builds the turn of an event; {@code interpretationState} selects the INTERPRETATION state key. */
   public static Turn of(InteractionEvent e, boolean interpretationState) {
     String heard = TextNormalizer.normalize(e.utterance());
-    String base = interpretationState && e.nlu() != null ? interpretationKey(e) : heard;
+    String base = interpretationState && e.nlu() != null ? e.nlu().interpretationKey() : heard;
     String state = e.rewrite() == null ? base
         : StateNames.rewritten(base, TextNormalizer.normalize(e.rewrite().to()));
     String device = e.deviceId() != null ? e.deviceId() : e.deviceType().name();
     return new Turn(e.eventId(), e.timestamp().toEpochMilli(), e.customerId(), device, e.deviceType(), heard, state,
         e.nlu() == null ? "" : e.nlu().domainIntent(), e.response().status().isFailure(), e.signals().bargeIn(),
         e.signals().feedback(), e.signals().engagementMs());
-  }
-
-  private static String interpretationKey(InteractionEvent e) {
-    StringBuilder sb = new StringBuilder(e.nlu().domainIntent());
-    e.nlu().slots().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(s ->
-        sb.append('|').append(s.getKey()).append('=').append(TextNormalizer.normalize(s.getValue())));
-    return sb.toString();
   }
 
   /** A defect signal carried by the turn itself (not counting a rephrase that follows). */

@@ -32,6 +32,14 @@ public final class SolveJob {
   }
 
   public SolveResult solve(MinedStats stats) {
+    return solve(stats, t -> t);
+  }
+
+  /**
+   * Solves and selects; {@code requestOf} maps a target state to the request it means, so that other wordings of one
+   * request pool their evidence (see {@link RewriteSelectionPolicy}).
+   */
+  public SolveResult solve(MinedStats stats, java.util.function.UnaryOperator<String> requestOf) {
     long t0 = System.nanoTime();
     ChainBuilder builder = new ChainBuilder();
     for (MinedStats.StateRow s : stats.states().values()) {
@@ -49,7 +57,7 @@ public final class SolveJob {
     for (int i = 0; i < builder.size(); i++) {
       absorption.put(builder.name(i), success[i]);
     }
-    List<RewriteDecision> decisions = new RewriteSelectionPolicy(gates(), CustomerSketch.CAP)
+    List<RewriteDecision> decisions = new RewriteSelectionPolicy(gates(), CustomerSketch.CAP, requestOf)
         .select(stats.stateStats(), stats.pairs(), stats.rephrased(), s -> absorption.getOrDefault(s, 0.0));
     Map<String, TableEntry> entries = new TreeMap<>();
     for (RewriteDecision d : decisions) {

@@ -99,7 +99,7 @@ public final class TrainJob {
     long t1 = System.nanoTime();
     progress.accept("solving " + mined.states().size() + " states");
     SolveJob solve = new SolveJob(config);
-    SolveResult solved = solve.solve(mined);
+    SolveResult solved = solve.solve(mined, Interpretations.of(logs));
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("gates", solve.gateMetadata());
     String version = new TablePublisher(clock, config.get(ConfigKeys.KEEP_VERSIONS)).publish(dir.table(),

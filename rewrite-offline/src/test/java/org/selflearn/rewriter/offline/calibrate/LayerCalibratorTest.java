@@ -21,7 +21,7 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
 class LayerCalibratorTest {
   private final List<ReplayTurn> turns = new ArrayList<>();
   private final List<DecisionTrace> traces = new ArrayList<>();
-  private final LayerCalibrator calibrator = new LayerCalibrator(5.0, 0.2, 20);
+  private final LayerCalibrator calibrator = new LayerCalibrator(5.0, 0.2, 20, new CorrectionJudge(org.selflearn.rewriter.online.index.WordingClasses.NONE, Map.of(), 0.5));
 
   /** A failed turn that the customer repaired by saying {@code fix} (or gave up on, fix null). */
   private void turn(String fix, DecisionTrace trace) {
