@@ -13,13 +13,15 @@ import org.selflearn.rewriter.config.RewriterConfig;
  * @param personal consult the personal memory
  * @param reloadSeconds how often to look for a newly published table (0: never)
  * @param usuallySucceeds success rate above which a known request is left alone
+ * @param maxUtteranceChars longest request looked at; a longer one is returned unchanged ({@code too-long})
  */
 public record OnlineSettings(double budgetMillis, int candidates, boolean precomputed, boolean global,
-    boolean personal, int reloadSeconds, double usuallySucceeds) {
+    boolean personal, int reloadSeconds, double usuallySucceeds, int maxUtteranceChars) {
 
   public static OnlineSettings from(RewriterConfig c) {
     return new OnlineSettings(c.get(ConfigKeys.BUDGET_MS), c.get(ConfigKeys.CANDIDATES),
         c.get(ConfigKeys.PRECOMPUTED_ENABLED), c.get(ConfigKeys.GLOBAL_ENABLED), c.get(ConfigKeys.PERSONAL_ENABLED),
-        c.get(ConfigKeys.RELOAD_SECONDS), c.get(ConfigKeys.USUALLY_SUCCEEDS));
+        c.get(ConfigKeys.RELOAD_SECONDS), c.get(ConfigKeys.USUALLY_SUCCEEDS),
+        c.get(ConfigKeys.MAX_UTTERANCE_CHARS));
   }
 }
