@@ -16,7 +16,7 @@ import org.selflearn.rewriter.online.RewriteRequest;
  * ranker, plus an embedding and a dense search of its own in case retrieval found nothing (an empty index). The
  * near-misses are servable requests with their last letter changed: close in spelling, so that the lexical stage
  * finds candidates and the embedder really runs. Bounded by a deadline; a failure is reported, never thrown (a
- * broken part fails open on the request path as it would without warm-up).
+ * broken part fails open on the request path as it would without warm-up), except a {@link VirtualMachineError}.
  */
 public final class WarmUp {
   /** Near-misses each pool thread runs. */
@@ -55,6 +55,9 @@ public final class WarmUp {
       try {
         f.get(Math.max(1, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(10), TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof VirtualMachineError vme) {
+          throw vme;
+        }
         failed.accept(e.getCause() == null ? e : e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
