@@ -66,6 +66,7 @@ public final class QueryRewriter implements AutoCloseable {
         metrics.failure("warm-up");
         LOG.warn("warm-up failed: {}", e.toString());
       });
+      RewriterMetrics.warmUp();
       if (settings.reloadSeconds() > 0) {
         reloads = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "rewriter-reload"));
         reloads.scheduleWithFixedDelay(this::reloadQuietly, settings.reloadSeconds(), settings.reloadSeconds(),
