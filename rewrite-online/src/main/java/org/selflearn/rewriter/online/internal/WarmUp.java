@@ -28,6 +28,7 @@ public final class WarmUp {
   static final int FULL_ROUNDS = 4;
   static final int JIT_ROUNDS = 100;
   private static final long DEADLINE_NANOS = TimeUnit.MILLISECONDS.toNanos(10_000);
+  private static final long STALLED_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final String CUSTOMER = "rewriter-warm-up";
 
   private final RewriteEngine engine;
@@ -106,7 +107,11 @@ public final class WarmUp {
     for (int r = 0; r < FULL_ROUNDS; r++, i += threads) {
       String q = nearMiss(i);
       RewriteRequest request = RewriteRequest.of(q, CUSTOMER);
+      long start = System.nanoTime();
       engine.retrieveAndRank(m, r == 0 ? request.explained() : request, q);
+      if (System.nanoTime() - start > STALLED_NANOS) {
+        break; // a part this slow fails open on the budget anyway; warming it further only delays opening
+      }
     }
     LoadedModel cheap = new LoadedModel(m.table(), m.global(), m.personal(), m.ranker(), new IndexVectors(vectors),
         m.wordings());
