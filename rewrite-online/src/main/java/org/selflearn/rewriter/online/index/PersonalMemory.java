@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 
 /**
  * Per-customer memories in RocksDB, keyed by SHA-256 of the customer id (the store never holds ids in clear).
@@ -85,6 +88,21 @@ public final class PersonalMemory implements AutoCloseable {
     } catch (RocksDBException e) {
       throw new IndexException("personal memory erase failed in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Up to {@code n} stored memories in key order, whoever they belong to (for warming up the personal path of
+   * the request path with realistic profiles; ids are not stored, so none is returned).
+   */
+  public List<PersonalProfile> sampleProfiles(int n) {
+    checkOpen();
+    List<PersonalProfile> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seekToFirst(); it.isValid() && out.size() < n; it.next()) {
+        out.add(PersonalProfile.fromBytes(it.value()));
+      }
+    }
+    return out;
   }
 
   /** Approximate number of customers held. */

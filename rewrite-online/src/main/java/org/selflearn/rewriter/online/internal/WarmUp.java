@@ -12,6 +12,9 @@ import java.util.function.Consumer;
 import org.selflearn.rewriter.online.RewriteRequest;
 import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.index.GlobalEntry;
+import org.selflearn.rewriter.online.index.PersonalProfile;
+import org.selflearn.rewriter.online.rank.Candidate;
+import org.selflearn.rewriter.online.rank.QueryContext;
 
 /**
  * Runs every stage of the request path before the rewriter serves, so that the first real request meets the budget.
@@ -19,7 +22,8 @@ import org.selflearn.rewriter.online.index.GlobalEntry;
  * candidates and every later stage runs. On each pool thread (each holds its own ONNX predictor) a few near-misses go
  * through the whole decision — embedding, lexical and dense search, personal memory, features, ranker; then
  * {@value #JIT_ROUNDS} more go through the same decision with the vector of an indexed request in place of a fresh
- * embedding (no ONNX run), so that the JIT compiles the search, similarity and feature code (measured on the
+ * embedding (no ONNX run), each followed by a near-miss of a stored customer's own request ranked against that
+ * customer's memory, so that the JIT compiles the search, similarity, personal and feature code (measured on the
  * bundled MiniLM model: the first requests of a fresh JVM took 60–130 ms after one round, ~25 ms after 32, 5–10 ms
  * after 100, also with the two cores loaded 3× over). The deadline only guards against a stalled part. Normalisation and the table lookup are warmed on the opening thread. A failure is reported, never
  * thrown (a broken part then fails open on the request path), except a {@link VirtualMachineError}.
@@ -35,6 +39,7 @@ public final class WarmUp {
   private final LoadedModel m;
   private final List<String> samples;
   private final List<float[]> vectors = new ArrayList<>();
+  private final List<PersonalProfile> profiles;
   private final long deadline = System.nanoTime() + DEADLINE_NANOS;
 
   private WarmUp(RewriteEngine engine, LoadedModel m) {
@@ -42,6 +47,7 @@ public final class WarmUp {
     this.m = m;
     List<String> s = m.global().sampleServable(64);
     this.samples = s.isEmpty() ? List.of("warm up the rewriter") : s;
+    this.profiles = sampleProfiles(m);
     for (String text : samples) {
       GlobalEntry e = m.global().lookup(text);
       if (e != null && e.vector().length > 0) {
@@ -118,6 +124,33 @@ public final class WarmUp {
     for (int r = 0; r < JIT_ROUNDS && System.nanoTime() < deadline; r++, i += threads) {
       String q = nearMiss(i);
       engine.retrieveAndRank(cheap, RewriteRequest.of(q, CUSTOMER), q);
+      if (!profiles.isEmpty()) {
+        personalRound(cheap, i);
+      }
+    }
+  }
+
+  /**
+   * The ranking of a customer with a memory (stored profiles are read without their ids, so the stages are called
+   * as the decision calls them): a near-miss of one of their own requests, their candidates, features and ranker.
+   */
+  private void personalRound(LoadedModel cheap, int i) {
+    PersonalProfile p = profiles.get(i % profiles.size());
+    if (p.entries().isEmpty()) {
+      return;
+    }
+    String q = nearMiss(p.entries().get(i % p.entries().size()).text(), i);
+    QueryContext ctx = engine.context(cheap, q, p, engine.retriever().lookup(m.global(), q), -1, 0L, "");
+    for (Candidate c : engine.retriever().retrieve(ctx, m.global(), m.wordings())) {
+      m.ranker().score(engine.features().features(ctx, c, 0, 0));
+    }
+  }
+
+  private static List<PersonalProfile> sampleProfiles(LoadedModel m) {
+    try {
+      return m.personal() == null ? List.of() : m.personal().sampleProfiles(16);
+    } catch (RuntimeException e) {
+      return List.of(); // an unreadable memory fails open on the request path; the other stages still get warmed
     }
   }
 
@@ -141,8 +174,11 @@ public final class WarmUp {
 
   /** The i-th near-miss: a sample with one letter changed, distinct for each i up to samples × length. */
   String nearMiss(int i) {
-    String s = samples.get(i % samples.size());
-    int pos = (i / samples.size()) % s.length();
+    return nearMiss(samples.get(i % samples.size()), i / samples.size());
+  }
+
+  private static String nearMiss(String s, int variant) {
+    int pos = variant % s.length();
     char c = s.charAt(pos);
     return s.substring(0, pos) + (c == 'e' ? 'a' : 'e') + s.substring(pos + 1);
   }
