@@ -120,21 +120,34 @@ class FirstRequestIT {
       }
       failures.add(failure);
     }
-    double loadPerCore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
-        / Runtime.getRuntime().availableProcessors();
-    Assumptions.assumeTrue(loadPerCore < OVERLOADED, () -> "host overloaded (load average " + loadPerCore
-        + " per core): a latency check means nothing now; attempts: " + failures);
+    skipIfOverloaded(failures);
     assertThat(failures).as("every attempt had a request over the budget or with another answer").isEmpty();
   }
 
   @Test
   void theOneShotRewriteCommandAnswersAsWithAnUnlimitedBudget() throws Exception {
     int rewritten = expected.indexOf(expected.stream().filter(e -> !e.endsWith("\tnull")).findFirst().orElseThrow());
-    List<String> out = runJava(List.of("org.selflearn.rewriter.offline.cli.RewriteCli", "rewrite", "--model",
-        model.toString(), "--customer", customers.get(rewritten), requests.get(rewritten)), List.of());
-    String target = expected.get(rewritten).split("\t")[1];
-    assertThat(out).isNotEmpty();
-    assertThat(out.get(0)).startsWith("rewrite: " + target + "  (source ");
+    String wanted = "rewrite: " + expected.get(rewritten).split("\t")[1] + "  (source ";
+    List<String> failures = new ArrayList<>();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      List<String> out = runJava(List.of("org.selflearn.rewriter.offline.cli.RewriteCli", "rewrite", "--model",
+          model.toString(), "--customer", customers.get(rewritten), requests.get(rewritten)), List.of());
+      assertThat(out).isNotEmpty();
+      if (out.get(0).startsWith(wanted)) {
+        return;
+      }
+      failures.add(out.get(0));
+    }
+    skipIfOverloaded(failures);
+    assertThat(failures).as("every run answered otherwise than: %s…", wanted).isEmpty();
+  }
+
+
+  private static void skipIfOverloaded(List<String> failures) {
+    double loadPerCore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+        / Runtime.getRuntime().availableProcessors();
+    Assumptions.assumeTrue(loadPerCore < OVERLOADED, () -> "host overloaded (load average " + loadPerCore
+        + " per core): a latency check means nothing now; attempts: " + failures);
   }
 
   /** Runs a class of the test class path in a new JVM, as the launcher does; returns its standard output lines. */
