@@ -23,10 +23,12 @@ import org.selflearn.rewriter.online.rank.QueryContext;
  * through the whole decision — embedding, lexical and dense search, personal memory, features, ranker; then
  * {@value #JIT_ROUNDS} more go through the same decision with the vector of an indexed request in place of a fresh
  * embedding (no ONNX run), each followed by a near-miss of a stored customer's own request ranked against that
- * customer's memory, so that the JIT compiles the search, similarity, personal and feature code (measured on the
- * bundled MiniLM model: the first requests of a fresh JVM took 60–130 ms after one round, ~25 ms after 32, 5–10 ms
- * after 100, also with the two cores loaded 3× over). The deadline only guards against a stalled part. Normalisation and the table lookup are warmed on the opening thread. A failure is reported, never
- * thrown (a broken part then fails open on the request path), except a {@link VirtualMachineError}.
+ * customer's memory, so that the JIT compiles the search, similarity, personal and feature code. Measured on the
+ * bundled MiniLM model with the two cores also busy with other builds (load average about 4): the first requests of
+ * a fresh JVM took 60–130 ms after one round, ~25 ms after 32, 6–15 ms after 100; at a load average of 10 they take
+ * 25–55 ms, as do warm requests then. The deadline only guards against a stalled part. Normalisation and the table
+ * lookup are warmed on the opening thread, and the meter classes by the caller. A failure is reported, never thrown
+ * (a broken part then fails open on the request path), except a {@link VirtualMachineError}.
  */
 public final class WarmUp {
   static final int FULL_ROUNDS = 4;
