@@ -61,6 +61,9 @@ public final class ConfigKeys {
   // ---- online ----
   public static final ConfigKey<Double> BUDGET_MS = add(ConfigKey.ofDouble("online.budget-ms", 50, 1, 10_000,
       "Latency budget of one rewrite; past it the request is returned unchanged."));
+  public static final ConfigKey<Integer> MAX_UTTERANCE_CHARS = add(ConfigKey.ofInt("online.max-utterance-chars",
+      1_000, 1, 1_000_000, "Longest request (in UTF-16 chars) the online rewriter looks at; a longer one is returned"
+          + " unchanged (reason too-long) before any normalisation or lookup, so its cost cannot exceed the budget."));
   public static final ConfigKey<Integer> CANDIDATES = add(ConfigKey.ofInt("online.candidates", 20, 1, 500,
       "Candidates retrieved from each index (dense and lexical) before ranking."));
   public static final ConfigKey<Integer> GLOBAL_MIN_CUSTOMERS = add(ConfigKey.ofInt("online.global-min-customers", 5,

@@ -3,7 +3,6 @@ package org.selflearn.rewriter.online;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -14,77 +13,70 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.internal.LoadedModel;
 import org.selflearn.rewriter.online.internal.RewriteEngine;
+import org.selflearn.rewriter.online.internal.WarmUp;
 import org.selflearn.rewriter.online.table.RewriteTable;
+import org.selflearn.rewriter.online.version.ModelVersion;
+import org.selflearn.rewriter.online.version.ModelVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embeddable rewriter. Open once with {@link #open}; {@link #rewrite} is thread-safe, never throws, and never
- * blocks past {@code online.budget-ms}: the table lookup runs on the caller's thread, retrieval and ranking on an
- * internal pool whose result is awaited for the rest of the budget. On any failure or timeout the request is returned
- * unchanged and the reason counted in {@link #metrics()}. A newly published table version is picked up without
- * pausing requests.
+ * The embeddable rewriter. Open once with {@link #open} (which validates everything and warms every stage, so the
+ * first request meets the budget); {@link #rewrite} is thread-safe, never throws (except a
+ * {@link VirtualMachineError}, which is never swallowed), and never blocks past {@code online.budget-ms}: the
+ * length check, normalisation and table lookup run on the caller's thread, retrieval and ranking on an internal
+ * pool whose result is awaited for the rest of the budget. On any failure or timeout the request is returned
+ * unchanged and the reason counted in {@link #metrics()}.
+ *
+ * <p>Each request acquires the model version current when it starts and releases it when done (a retrieval task
+ * holds its own reference, so a timed-out task never reads a closed version); a newly published table becomes a new
+ * version without pausing requests, and the old version closes when its last request is done. After {@link #close}
+ * a request is answered unchanged with reason {@code closed}, without touching native memory.
  */
 public final class QueryRewriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryRewriter.class);
 
   private final ModelDirectory dir;
   private final OnlineSettings settings;
-  private final RewriteEngine engine;
   private final RewriterMetrics metrics;
-  private final AtomicReference<LoadedModel> model;
+  private final ModelVersions versions;
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService reloader;
   private final long budgetNanos;
 
-  private QueryRewriter(ModelDirectory dir, OnlineSettings settings, LoadedModel loaded, MeterRegistry registry) {
+  private QueryRewriter(ModelDirectory dir, OnlineSettings settings, ModelVersion first, MeterRegistry registry) {
     this.dir = dir;
     this.settings = settings;
-    this.engine = new RewriteEngine(settings);
     this.metrics = new RewriterMetrics(registry);
-    this.model = new AtomicReference<>(loaded);
+    this.versions = new ModelVersions(first);
+    metrics.watchVersions(versions::openVersions);
     this.budgetNanos = (long) (settings.budgetMillis() * 1_000_000);
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4096),
         r -> daemon(r, "rewriter-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
-    warmUp(loaded, threads);
-    if (settings.reloadSeconds() > 0) {
-      reloader = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "rewriter-reload"));
-      reloader.scheduleWithFixedDelay(this::reloadQuietly, settings.reloadSeconds(), settings.reloadSeconds(),
-          TimeUnit.SECONDS);
-    } else {
-      reloader = null;
-    }
-  }
-
-  /**
-   * Runs one retrieval on every pool thread before serving, so that no request pays for creating a thread's
-   * predictor or touching cold index files.
-   */
-  private void warmUp(LoadedModel m, int threads) {
-    java.util.List<Future<?>> warm = new java.util.ArrayList<>();
-    java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(threads);
-    for (int i = 0; i < threads; i++) {
-      warm.add(pool.submit(() -> {
-        together.countDown();
-        together.await(10, TimeUnit.SECONDS); // one task per thread
-        return engine.retrieveAndRank(m, RewriteRequest.of("warm up the rewriter", null), "warm up the rewriter");
-      }));
-    }
-    for (Future<?> f : warm) {
-      try {
-        f.get(60, TimeUnit.SECONDS);
-      } catch (Exception e) {
+    this.pool.prestartAllCoreThreads();
+    ScheduledExecutorService reloads = null;
+    try {
+      WarmUp.run(first.engine(), first.model(), pool, threads, e -> {
         metrics.failure("warm-up");
         LOG.warn("warm-up failed: {}", e.toString());
+      });
+      RewriterMetrics.warmUp();
+      if (settings.reloadSeconds() > 0) {
+        reloads = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "rewriter-reload"));
+        reloads.scheduleWithFixedDelay(this::reloadQuietly, settings.reloadSeconds(), settings.reloadSeconds(),
+            TimeUnit.SECONDS);
       }
+    } catch (RuntimeException | Error e) {
+      pool.shutdownNow();
+      throw e;
     }
+    this.reloader = reloads;
   }
 
   /** Opens a model directory with a configuration; everything is validated here, not on the request path. */
@@ -93,25 +85,36 @@ public final class QueryRewriter implements AutoCloseable {
   }
 
   /**
-   * Opens a model directory.
+   * Opens a model directory. If opening fails, whatever was opened is closed again before the exception propagates,
+   * so the same process can retry.
    *
    * @param registry where metrics go
-   * @param embedder an embedder to share (e.g. with an index build), or null to open the one the model names
+   * @param embedder an embedder to share (e.g. with an index build): the caller keeps it and closes it after the
+   *     rewriter; or null to open (and own) the one the model names
    */
   public static QueryRewriter open(Path modelDir, RewriterConfig config, MeterRegistry registry, Embedder embedder) {
     ModelDirectory dir = new ModelDirectory(modelDir);
-    return new QueryRewriter(dir, OnlineSettings.from(config), LoadedModel.open(dir, embedder), registry);
+    OnlineSettings settings = OnlineSettings.from(config);
+    ModelVersion first = ModelVersion.of(LoadedModel.open(dir, embedder), new RewriteEngine(settings),
+        embedder == null);
+    try {
+      return new QueryRewriter(dir, settings, first, registry);
+    } catch (RuntimeException | Error e) {
+      first.release();
+      throw e;
+    }
   }
 
-  /** Rewrites one request, or returns it unchanged. Never throws. */
+  /** Rewrites one request, or returns it unchanged. Never throws, except a {@link VirtualMachineError}. */
   public RewriteResult rewrite(RewriteRequest request) {
     long start = System.nanoTime();
     RewriteResult result;
     try {
-      result = decide(Objects.requireNonNull(request, "request"), start);
+      result = decide(request, start);
+    } catch (VirtualMachineError e) {
+      throw e;
     } catch (RuntimeException | Error e) {
-      String reason = "error:" + e.getClass().getSimpleName();
-      metrics.failure(reason);
+      metrics.failure("error:" + e.getClass().getSimpleName());
       result = RewriteResult.unchanged(request == null ? null : request.utterance(), "error");
     }
     metrics.record(result, System.nanoTime() - start);
@@ -119,73 +122,127 @@ public final class QueryRewriter implements AutoCloseable {
   }
 
   private RewriteResult decide(RewriteRequest r, long start) {
-    LoadedModel m = model.get();
+    String utterance = r.utterance();
+    if (utterance.length() > settings.maxUtteranceChars()) {
+      return failOpen(utterance, "too-long");
+    }
+    ModelVersion v = versions.acquire();
+    if (v == null) {
+      return failOpen(utterance, "closed");
+    }
+    try {
+      return decide(v, r, start);
+    } finally {
+      v.release();
+    }
+  }
+
+  private RewriteResult decide(ModelVersion v, RewriteRequest r, long start) {
     String q = RewriteEngine.normalize(r.utterance());
-    RewriteResult table = engine.precomputed(m, r, q);
+    RewriteResult table = v.engine().precomputed(v.model(), r, q);
     if (table != null) {
       return table;
     }
+    long left = budgetNanos - (System.nanoTime() - start);
+    if (left <= 0) {
+      return failOpen(r.utterance(), "budget");
+    }
     Future<RewriteResult> f;
     try {
-      f = pool.submit(() -> engine.retrieveAndRank(m, r, q));
+      f = pool.submit(() -> retrieveAndRank(v, r, q));
     } catch (RejectedExecutionException e) {
-      metrics.failure("overloaded");
-      return RewriteResult.unchanged(r.utterance(), "overloaded");
+      return failOpen(r.utterance(), versions.isClosed() ? "closed" : "overloaded");
     }
     try {
-      long left = budgetNanos - (System.nanoTime() - start);
-      return f.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+      return f.get(left, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      metrics.failure("budget");
-      return RewriteResult.unchanged(r.utterance(), "budget");
+      return failOpen(r.utterance(), "budget");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      metrics.failure("error:" + cause.getClass().getSimpleName());
+      if (cause instanceof VirtualMachineError vme) {
+        throw vme;
+      }
       LOG.warn("rewrite failed open: {}", cause.toString());
-      return RewriteResult.unchanged(r.utterance(), "error");
+      return failOpen(r.utterance(), "error:" + cause.getClass().getSimpleName(), "error");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      metrics.failure("interrupted");
-      return RewriteResult.unchanged(r.utterance(), "error");
+      return failOpen(r.utterance(), "interrupted", "error");
     }
   }
 
   /**
    * What every layer would propose for a request, ignoring which layers the model's calibration lets serve and the
    * ranked layers' thresholds. For offline use (self-calibration, explanations): no budget, and it may throw.
+   *
+   * @throws IllegalStateException when the rewriter is closed
    */
   public DecisionTrace trace(RewriteRequest request) {
-    return engine.trace(model.get(), request, RewriteEngine.normalize(request.utterance()));
+    ModelVersion v = acquireOpen();
+    try {
+      return v.engine().trace(v.model(), request, RewriteEngine.normalize(request.utterance()));
+    } finally {
+      v.release();
+    }
   }
 
-  /** Erases a customer's personal memory; returns whether there was one. */
+  /** Runs on a pool thread with its own reference: the caller may time out and release its reference first. */
+  private static RewriteResult retrieveAndRank(ModelVersion v, RewriteRequest r, String q) {
+    if (!v.tryAcquire()) {
+      return RewriteResult.unchanged(r.utterance(), "closed");
+    }
+    try {
+      return v.engine().retrieveAndRank(v.model(), r, q);
+    } finally {
+      v.release();
+    }
+  }
+
+  private RewriteResult failOpen(String utterance, String reason) {
+    return failOpen(utterance, reason, reason);
+  }
+
+  private RewriteResult failOpen(String utterance, String counted, String reason) {
+    metrics.failure(counted);
+    return RewriteResult.unchanged(utterance, reason);
+  }
+
+  /**
+   * Erases a customer's personal memory; returns whether there was one.
+   *
+   * @throws IllegalStateException when the rewriter is closed
+   */
   public boolean forget(String customerId) {
-    LoadedModel m = model.get();
-    return m.personal() != null && m.personal().forget(customerId);
+    ModelVersion v = acquireOpen();
+    try {
+      return v.model().personal() != null && v.model().personal().forget(customerId);
+    } finally {
+      v.release();
+    }
   }
 
-  /** Switches to a newly published table version, if any. Requests in flight finish on the old one. */
+  /**
+   * Switches to a newly published table version, if any; returns whether it did. One reload runs at a time:
+   * concurrent calls wait for it and then find nothing new. Requests in flight finish on the version they started
+   * on, which closes when the last of them is done. Returns false once the rewriter is closed.
+   */
   public boolean reloadIfChanged() {
-    LoadedModel m = model.get();
-    String current = RewriteTable.currentVersion(dir.table());
-    String serving = m.table() == null ? null : m.table().version();
-    if (current == null || current.equals(serving)) {
-      return false;
-    }
-    RewriteTable fresh = RewriteTable.openCurrent(dir.table());
-    model.set(m.withTable(fresh));
-    if (m.table() != null) {
-      RewriteTable old = m.table();
-      // in-flight lookups may still hold the old table: close it after they have surely finished
-      ScheduledThreadPoolExecutor closer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "rewriter-close"));
-      closer.schedule(() -> {
-        old.close();
-        closer.shutdown();
-      }, Math.max(1, (long) (settings.budgetMillis() * 10)), TimeUnit.MILLISECONDS);
-    }
-    LOG.info("rewrite table reloaded: {} -> {}", serving, current);
-    return true;
+    return versions.refresh(current -> {
+      String published = RewriteTable.currentVersion(dir.table());
+      RewriteTable serving = current.model().table();
+      if (published == null || serving != null && published.equals(serving.version())) {
+        return null;
+      }
+      RewriteTable fresh = RewriteTable.openCurrent(dir.table());
+      try {
+        ModelVersion next = current.withTable(fresh);
+        LOG.info("rewrite table reloaded: {} -> {}", serving == null ? null : serving.version(), fresh.version());
+        return next;
+      } catch (RuntimeException | Error e) {
+        fresh.close();
+        throw e;
+      }
+    });
   }
 
   private void reloadQuietly() {
@@ -197,19 +254,43 @@ public final class QueryRewriter implements AutoCloseable {
     }
   }
 
-  /** The version of the table serving now, or null. */
+  /** The version of the table serving now, or null (none published, or the rewriter is closed). */
   public String tableVersion() {
-    LoadedModel m = model.get();
-    return m.table() == null ? null : m.table().version();
+    ModelVersion v = versions.acquire();
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.model().table() == null ? null : v.model().table().version();
+    } finally {
+      v.release();
+    }
   }
 
   public RewriterMetrics metrics() {
     return metrics;
   }
 
-  /** The loaded ranker's trigger threshold. */
+  /**
+   * The loaded ranker's trigger threshold.
+   *
+   * @throws IllegalStateException when the rewriter is closed
+   */
   public double threshold() {
-    return model.get().ranker().threshold();
+    ModelVersion v = acquireOpen();
+    try {
+      return v.model().ranker().threshold();
+    } finally {
+      v.release();
+    }
+  }
+
+  private ModelVersion acquireOpen() {
+    ModelVersion v = versions.acquire();
+    if (v == null) {
+      throw new IllegalStateException("the rewriter for " + dir.root() + " is closed");
+    }
+    return v;
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -218,17 +299,24 @@ public final class QueryRewriter implements AutoCloseable {
     return t;
   }
 
+  /**
+   * Stops serving: later requests are answered unchanged ({@code closed}); the model closes when the last request
+   * in flight is done (retrieval tasks are interrupted and awaited up to 5 s). Idempotent.
+   */
   @Override
   public void close() {
+    versions.close();
     if (reloader != null) {
       reloader.shutdownNow();
     }
     pool.shutdownNow();
     try {
       pool.awaitTermination(5, TimeUnit.SECONDS);
+      if (reloader != null) {
+        reloader.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    model.get().close();
   }
 }

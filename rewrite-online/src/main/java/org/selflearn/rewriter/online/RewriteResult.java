@@ -12,7 +12,9 @@ import org.selflearn.rewriter.common.event.RewriteSource;
  * @param source the layer that produced the rewrite, or null
  * @param score the rewrite's score (table confidence or ranker probability), NaN when unchanged without scoring
  * @param reason why: {@code table}, {@code ranked}, {@code below-threshold}, {@code usually-succeeds},
- *     {@code no-candidate}, {@code empty}, {@code budget}, {@code overloaded}, {@code error}
+ *     {@code no-candidate}, {@code not-servable}, {@code empty}, {@code budget}, {@code too-long} (longer than
+ *     {@code online.max-utterance-chars}), {@code closed} (the rewriter was closed), {@code overloaded},
+ *     {@code error}
  * @param candidates the scored candidates when an explanation was asked for, else empty
  */
 public record RewriteResult(String original, String rewrite, RewriteSource source, double score, String reason,

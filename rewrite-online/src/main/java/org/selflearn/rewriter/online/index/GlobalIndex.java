@@ -3,9 +3,11 @@ package org.selflearn.rewriter.online.index;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -20,8 +22,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 
-/** Read-only searcher over a global index directory. Thread-safe. */
+/**
+ * Read-only searcher over a global index directory. Thread-safe. Refuses a missing directory (rather than letting
+ * Lucene create an empty one inside a model directory).
+ */
 public final class GlobalIndex implements AutoCloseable {
   static final String TEXT = "text";
   static final String GRAMS = "grams";
@@ -37,19 +43,24 @@ public final class GlobalIndex implements AutoCloseable {
   private static final Query SERVABLE_FILTER = new TermQuery(new Term(SERVABLE, "y"));
 
   private final Path dir;
+  private final FSDirectory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
 
   public GlobalIndex(Path dir) {
     this.dir = dir;
-    if (!java.nio.file.Files.isDirectory(dir)) { // FSDirectory.open would create it
-      throw new IndexException("cannot open global index " + dir + ": no such directory", null);
+    if (!Files.isDirectory(dir)) {
+      throw new IndexException("global index " + dir + " is missing (not a directory)", null);
     }
+    FSDirectory d = null;
     try {
-      reader = DirectoryReader.open(FSDirectory.open(dir));
+      d = FSDirectory.open(dir);
+      reader = DirectoryReader.open(d);
+      directory = d;
       searcher = new IndexSearcher(reader);
       searcher.setQueryCache(null);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(d);
       throw new IndexException("cannot open global index " + dir + ": " + e.getMessage(), e);
     }
   }
@@ -57,6 +68,25 @@ public final class GlobalIndex implements AutoCloseable {
   /** Number of indexed requests (servable or not). */
   public int size() {
     return reader.numDocs();
+  }
+
+  /**
+   * Up to {@code n} servable requests in index order (for warming up the request path with realistic queries).
+   */
+  public List<String> sampleServable(int n) {
+    List<String> out = new ArrayList<>();
+    try {
+      var stored = reader.storedFields();
+      for (int doc = 0; doc < reader.maxDoc() && out.size() < n; doc++) {
+        Document d = stored.document(doc, Set.of(TEXT, SERVABLE_FLAG));
+        if (d.getField(SERVABLE_FLAG) != null && d.getField(SERVABLE_FLAG).numericValue().intValue() == 1) {
+          out.add(d.get(TEXT));
+        }
+      }
+    } catch (IOException e) {
+      throw new IndexException("global index read failed in " + dir + ": " + e.getMessage(), e);
+    }
+    return out;
   }
 
   /** The entry of exactly this normalised request, or null. */
@@ -117,10 +147,11 @@ public final class GlobalIndex implements AutoCloseable {
         d.get(DOMAIN_INTENT), servable, v);
   }
 
+  /** Closes the reader and its directory; idempotent. */
   @Override
   public void close() {
     try {
-      reader.close();
+      IOUtils.close(reader, directory);
     } catch (IOException e) {
       throw new IndexException("cannot close global index " + dir, e);
     }

@@ -4,15 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 
 /**
  * Per-customer memories in RocksDB, keyed by SHA-256 of the customer id (the store never holds ids in clear).
- * Thread-safe. The block cache is bounded (32 MB), so memory does not grow with the number of customers.
+ * Thread-safe. The block cache is bounded (32 MB), so memory does not grow with the number of customers. A read or
+ * write after {@link #close} fails with {@link IndexException} instead of touching freed native memory (the online
+ * rewriter's reference-counted model versions keep a store open while any request reads it).
  */
 public final class PersonalMemory implements AutoCloseable {
   static {
@@ -23,6 +28,7 @@ public final class PersonalMemory implements AutoCloseable {
   private final Options options;
   private final LRUCache cache;
   private final RocksDB db;
+  private volatile boolean closed;
 
   private PersonalMemory(Path dir, boolean create) {
     this.dir = dir;
@@ -51,6 +57,7 @@ public final class PersonalMemory implements AutoCloseable {
 
   /** The customer's memory, or {@link PersonalProfile#EMPTY}. */
   public PersonalProfile get(String customerId) {
+    checkOpen();
     try {
       byte[] v = db.get(key(customerId));
       return v == null ? PersonalProfile.EMPTY : PersonalProfile.fromBytes(v);
@@ -61,6 +68,7 @@ public final class PersonalMemory implements AutoCloseable {
 
   /** Replaces the customer's memory. */
   public void put(String customerId, PersonalProfile profile) {
+    checkOpen();
     try {
       db.put(key(customerId), profile.toBytes());
     } catch (RocksDBException e) {
@@ -70,6 +78,7 @@ public final class PersonalMemory implements AutoCloseable {
 
   /** Erases the customer's memory; returns whether there was one. Durable when it returns. */
   public boolean forget(String customerId) {
+    checkOpen();
     try {
       byte[] k = key(customerId);
       boolean existed = db.get(k) != null;
@@ -81,8 +90,24 @@ public final class PersonalMemory implements AutoCloseable {
     }
   }
 
+  /**
+   * Up to {@code n} stored memories in key order, whoever they belong to (for warming up the personal path of
+   * the request path with realistic profiles; ids are not stored, so none is returned).
+   */
+  public List<PersonalProfile> sampleProfiles(int n) {
+    checkOpen();
+    List<PersonalProfile> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seekToFirst(); it.isValid() && out.size() < n; it.next()) {
+        out.add(PersonalProfile.fromBytes(it.value()));
+      }
+    }
+    return out;
+  }
+
   /** Approximate number of customers held. */
   public long approximateCustomers() {
+    checkOpen();
     try {
       return db.getLongProperty("rocksdb.estimate-num-keys");
     } catch (RocksDBException e) {
@@ -98,8 +123,19 @@ public final class PersonalMemory implements AutoCloseable {
     }
   }
 
+  private void checkOpen() {
+    if (closed) {
+      throw new IndexException("personal memory " + dir + " is closed", null);
+    }
+  }
+
+  /** Closes the store and releases its lock; idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     db.close();
     options.close();
     cache.close();

@@ -3,6 +3,8 @@ package org.selflearn.rewriter.online.internal;
 import org.selflearn.rewriter.online.LayerCalibration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.index.GlobalIndex;
@@ -42,17 +44,41 @@ public final class LoadedModel implements AutoCloseable {
     this.wordings = wordings;
   }
 
-  /** Opens a model directory; the embedder named in its manifest is reused when {@code embedder} is null. */
+  /**
+   * Opens a model directory; the embedder named in its manifest is opened when {@code embedder} is null. Files read
+   * into the heap (manifest, ranker, wordings) come first, so that a bad one costs nothing to undo; if opening a
+   * native part then fails, every part opened so far (including an embedder opened here, not one passed in) is
+   * closed before the exception propagates, so the same process can open the directory again.
+   */
   public static LoadedModel open(ModelDirectory dir, Embedder embedder) {
     JsonNode manifest = dir.readManifest();
-    Embedder e = embedder != null ? embedder
-        : Embedders.open(manifest.path("embedder").asText("NONE"), manifest.path("onnxModelDir").asText("-"));
-    RewriteTable table = RewriteTable.currentVersion(dir.table()) == null ? null : RewriteTable.openCurrent(dir.table());
-    GlobalIndex global = new GlobalIndex(dir.global());
-    PersonalMemory personal = Files.isDirectory(dir.personal()) ? PersonalMemory.open(dir.personal()) : null;
     LogisticRanker ranker = LogisticRanker.load(dir.ranker());
-    return new LoadedModel(table, global, personal, ranker, e, WordingClasses.load(dir.root()),
-        LayerCalibration.load(dir.root(), ranker.threshold()));
+    WordingClasses wordings = WordingClasses.load(dir.root());
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      Embedder e = embedder;
+      if (e == null) {
+        e = Embedders.open(manifest.path("embedder").asText("NONE"), manifest.path("onnxModelDir").asText("-"));
+        opened.push(e);
+      }
+      RewriteTable table = null;
+      if (RewriteTable.currentVersion(dir.table()) != null) {
+        table = RewriteTable.openCurrent(dir.table());
+        opened.push(table);
+      }
+      GlobalIndex global = new GlobalIndex(dir.global());
+      opened.push(global);
+      PersonalMemory personal = null;
+      if (Files.isDirectory(dir.personal())) {
+        personal = PersonalMemory.open(dir.personal());
+        opened.push(personal);
+      }
+      return new LoadedModel(table, global, personal, ranker, e, wordings,
+          LayerCalibration.load(dir.root(), ranker.threshold()));
+    } catch (RuntimeException | Error failure) {
+      closeAll(opened, failure);
+      throw failure;
+    }
   }
 
   /** The model with another table (hot reload); the caller closes the old table. */
@@ -90,15 +116,35 @@ public final class LoadedModel implements AutoCloseable {
     return embedder;
   }
 
+  /** Closes every part (also when one fails to close: the first failure is thrown after the rest are closed). */
   @Override
   public void close() {
-    if (table != null) {
-      table.close();
-    }
-    global.close();
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    parts.add(embedder);
     if (personal != null) {
-      personal.close();
+      parts.push(personal);
     }
-    embedder.close();
+    parts.push(global);
+    if (table != null) {
+      parts.push(table);
+    }
+    RuntimeException failure = new IllegalStateException("closing the model failed");
+    closeAll(parts, failure);
+    if (failure.getSuppressed().length > 0) {
+      throw failure;
+    }
+  }
+
+  /** Closes parts in order, adding what they throw to {@code failure} as suppressed exceptions. */
+  private static void closeAll(Deque<AutoCloseable> parts, Throwable failure) {
+    for (AutoCloseable c : parts) {
+      try {
+        c.close();
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Exception | Error e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@
  * org.selflearn.rewriter.online.internal.LoadedModel}), candidate retrieval from the global index and the personal
  * memory ({@link org.selflearn.rewriter.online.internal.CandidateRetriever}) and the decision itself ({@link
  * org.selflearn.rewriter.online.internal.RewriteEngine}), which training reuses so that the ranker learns on exactly
- * the candidates it will see when serving.
+ * the candidates it will see when serving; and the warm-up that runs every stage before serving ({@link
+ * org.selflearn.rewriter.online.internal.WarmUp}).
  */
 package org.selflearn.rewriter.online.internal;

@@ -12,6 +12,8 @@ import org.rocksdb.RocksDBException;
 
 /**
  * Read-only view of the current version of a rewrite table. Thread-safe; {@link #lookup} is a RocksDB point read.
+ * Closing while a lookup runs is the caller's bug (model versions are reference-counted so that it cannot happen);
+ * a lookup after close fails with {@link TableStoreException} instead of reading freed native memory.
  */
 public final class RewriteTable implements AutoCloseable {
   /** The table format (layout + manifest + value encoding) this reader understands. */
@@ -27,6 +29,7 @@ public final class RewriteTable implements AutoCloseable {
   private final RocksDB db;
   private final String version;
   private final long entries;
+  private volatile boolean closed;
 
   private RewriteTable(Options options, RocksDB db, String version, long entries) {
     this.options = options;
@@ -81,6 +84,9 @@ public final class RewriteTable implements AutoCloseable {
 
   /** The rewrite of a normalised request, or null. */
   public TableEntry lookup(String normalizedRequest) {
+    if (closed) {
+      throw new TableStoreException("rewrite table version " + version + " is closed");
+    }
     try {
       byte[] v = db.get(normalizedRequest.getBytes(StandardCharsets.UTF_8));
       return v == null ? null : TableEntryCodec.decode(v);
@@ -97,8 +103,13 @@ public final class RewriteTable implements AutoCloseable {
     return entries;
   }
 
+  /** Closes the table; idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     db.close();
     options.close();
   }
