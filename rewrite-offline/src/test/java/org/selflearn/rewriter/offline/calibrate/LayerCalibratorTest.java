@@ -23,15 +23,19 @@ class LayerCalibratorTest {
   private final List<DecisionTrace> traces = new ArrayList<>();
   private final LayerCalibrator calibrator = new LayerCalibrator(5.0, 0.2, 20, new CorrectionJudge(org.selflearn.rewriter.online.index.WordingClasses.NONE, Map.of(), 0.5));
 
-  /** A failed turn that the customer repaired by saying {@code fix} (or gave up on, fix null). */
+  /**
+   * A failed turn that the customer repaired by saying {@code fix} (or gave up on, fix null); what was heard is close
+   * to the repair, so a different repair contradicts a proposal.
+   */
   private void turn(String fix, DecisionTrace trace) {
     int n = turns.size();
+    String heard = fix == null ? "heard x" + n : "uh " + fix;
     // a truth label that would call every proposal right: the calibration must never read it
     Truth misleading = new Truth(trace.ranked() != null ? trace.ranked() : "t" + n, List.of());
     InteractionEvent e = new InteractionEvent("e" + n, Instant.parse("2026-11-20T08:00:00Z"), "c" + n, null, null,
-        null, null, "heard " + n, Double.NaN, null, new Response(ResponseStatus.ERROR, null), Signals.NONE, null,
+        null, null, heard, Double.NaN, null, new Response(ResponseStatus.ERROR, null), Signals.NONE, null,
         misleading);
-    turns.add(new ReplayTurn(e, "heard " + n, null, null, true, fix));
+    turns.add(new ReplayTurn(e, heard, null, null, true, fix));
     traces.add(trace);
   }
 

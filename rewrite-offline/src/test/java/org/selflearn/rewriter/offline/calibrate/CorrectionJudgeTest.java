@@ -1,0 +1,43 @@
+package org.selflearn.rewriter.offline.calibrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.selflearn.rewriter.common.event.InteractionEvent;
+import org.selflearn.rewriter.common.event.Response;
+import org.selflearn.rewriter.common.event.ResponseStatus;
+import org.selflearn.rewriter.common.event.Signals;
+import org.selflearn.rewriter.online.index.WordingClasses;
+import org.selflearn.rewriter.offline.replay.Outcome;
+import org.selflearn.rewriter.offline.replay.ReplayTurn;
+
+class CorrectionJudgeTest {
+  private static ReplayTurn failed(String heard, String fix) {
+    InteractionEvent e = new InteractionEvent("e1", Instant.parse("2026-11-20T08:00:00Z"), "c1", null, null, null,
+        null, heard, Double.NaN, null, new Response(ResponseStatus.ERROR, null), Signals.NONE, null, null);
+    return new ReplayTurn(e, heard, null, null, true, fix);
+  }
+
+  @Test
+  void anotherWordingWithTheSameInterpretationConfirms() {
+    CorrectionJudge judge = new CorrectionJudge(WordingClasses.NONE, Map.of(
+        "what is the weather in spokane", "Weather|Get|city=spokane",
+        "whats the weather in spokane", "Weather|Get|city=spokane",
+        "whats the weather in seattle", "Weather|Get|city=seattle"), 0.5);
+    ReplayTurn t = failed("whats the weather in spoke can", "what is the weather in spokane");
+    assertThat(judge.judge(t, "whats the weather in spokane")).isEqualTo(Outcome.WIN);
+    assertThat(judge.judge(t, "whats the weather in seattle")).isEqualTo(Outcome.LOSS);
+  }
+
+  @Test
+  void aFollowUpUnrelatedToTheRequestAndTheProposalLeavesItUnjudged() {
+    CorrectionJudge judge = new CorrectionJudge(WordingClasses.NONE, Map.of(), 0.5);
+    ReplayTurn gaveUpAndMovedOn = failed("turn on the like since kitchen", "what is the time");
+    assertThat(judge.judge(gaveUpAndMovedOn, "turn on the lights in the kitchen")).isEqualTo(Outcome.NEUTRAL);
+    ReplayTurn repaired = failed("check emails from sandy", "check emails from cindy");
+    assertThat(judge.judge(repaired, "check emails from jane doe")).isEqualTo(Outcome.LOSS);
+    assertThat(judge.judge(repaired, "check emails from cindy")).isEqualTo(Outcome.WIN);
+  }
+}
