@@ -125,15 +125,8 @@ public final class LogBaselines implements Consumer<MinedSession> {
   public void write(Path dir) {
     Map<String, String> pairs = new HashMap<>();
     nextCounts.forEach((defect, nexts) -> {
-      String best = null;
-      long bestCount = 0;
-      for (Map.Entry<String, Long> e : nexts.entrySet()) {
-        if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
-          best = e.getKey();
-          bestCount = e.getValue();
-        }
-      }
-      if (bestCount >= PAIR_MIN_COUNT && nextCustomers.get(defect).get(best).size() >= PAIR_MIN_CUSTOMERS) {
+      String best = argmax(nexts);
+      if (nexts.get(best) >= PAIR_MIN_COUNT && nextCustomers.get(defect).get(best).size() >= PAIR_MIN_CUSTOMERS) {
         pairs.put(defect, best);
       }
     });
@@ -152,16 +145,9 @@ public final class LogBaselines implements Consumer<MinedSession> {
     TabSeparatedMap.write(dir.resolve(DOMINANT_FILE), NAIVE_HEADER, dominant);
     Map<String, String> ownRewrites = new HashMap<>();
     own.forEach((key, ends) -> {
-      int total = 0;
-      String best = null;
-      int bestCount = 0;
-      for (Map.Entry<String, Integer> e : ends.entrySet()) {
-        total += e.getValue();
-        if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
-          best = e.getKey();
-          bestCount = e.getValue();
-        }
-      }
+      int total = ends.values().stream().mapToInt(Integer::intValue).sum();
+      String best = argmax(ends);
+      int bestCount = ends.get(best);
       if (bestCount >= OWN_MIN_CHAINS && bestCount >= OWN_MIN_SHARE * total) {
         ownRewrites.put(key, best);
       }
@@ -198,19 +184,26 @@ public final class LogBaselines implements Consumer<MinedSession> {
         }
         mass = left < 1e-9 ? Map.of() : next;
       }
-      String best = null;
-      double bestP = -1;
-      for (Map.Entry<String, Double> e : absorbed.entrySet()) {
-        if (e.getValue() > bestP || (e.getValue() == bestP && e.getKey().compareTo(best) < 0)) {
-          best = e.getKey();
-          bestP = e.getValue();
-        }
-      }
-      if (best != null && !best.equals(source) && bestP >= NAIVE_MIN_ABSORPTION) {
+      String best = argmax(absorbed);
+      if (best != null && !best.equals(source) && absorbed.get(best) >= NAIVE_MIN_ABSORPTION) {
         out.put(source, best);
       }
     }
     return out;
+  }
+
+  /** The key with the largest value (ties: the first in text order), or null for an empty map. */
+  static <N extends Number> String argmax(Map<String, N> values) {
+    String best = null;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<String, N> e : values.entrySet()) {
+      double v = e.getValue().doubleValue();
+      if (v > bestValue || (v == bestValue && e.getKey().compareTo(best) < 0)) {
+        best = e.getKey();
+        bestValue = v;
+      }
+    }
+    return best;
   }
 
   /** Loads a written baseline map. */

@@ -69,7 +69,7 @@ public final class TrainJob {
     }
     SelfCalibration.Result calibration = null;
     long tc = System.nanoTime();
-    if (config.get(ConfigKeys.CALIBRATION_ENABLED) && stats == null) {
+    if (config.get(ConfigKeys.CALIBRATION_ENABLED)) {
       calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
           (c, fit, model) -> new TrainJob(c, clock, x -> { }).train(fit, model));
       if (calibration == null) {
