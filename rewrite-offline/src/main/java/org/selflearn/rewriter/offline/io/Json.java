@@ -45,4 +45,14 @@ public final class Json {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Reads a JSON object file into a map; fails naming the file. */
+  @SuppressWarnings("unchecked")
+  public static java.util.Map<String, Object> readObject(Path file) {
+    try {
+      return MAPPER.readValue(file.toFile(), java.util.LinkedHashMap.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
 }

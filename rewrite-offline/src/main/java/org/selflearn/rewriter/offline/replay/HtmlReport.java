@@ -48,6 +48,7 @@ public final class HtmlReport {
     h.append("</table><h2>Wins and losses by source</h2>").append(sourceChart(report));
     h.append("<p>The personal layer's contribution is the difference between <i>ours</i> and <i>ours")
         .append(" withoutPersonal</i> above (same turns, same model, personal memory switched off).</p>");
+    h.append(calibration(report.get("calibration")));
     h.append("<h2>Latency of one rewrite (µs)</h2>").append(latencyChart(decisions));
     h.append("<p>").append(esc(latencyText(report.get("latencyMicros")))).append("</p>");
     h.append("<h2>Top rewrites</h2>").append(topRewrites(turns, decisions));
@@ -62,6 +63,28 @@ public final class HtmlReport {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The model's self-calibration: held-out evidence per layer and what serves (empty when the model has none). */
+  private static String calibration(Object calibration) {
+    if (!(calibration instanceof Map<?, ?> c) || !(c.get("heldOut") instanceof Map<?, ?> held)
+        || !(held.get("layers") instanceof Map<?, ?> layers)) {
+      return "";
+    }
+    StringBuilder h = new StringBuilder("<h2>Layers chosen by self-calibration (before shipping)</h2><p>Training held"
+        + " out its own logs from " + esc(String.valueOf(held.get("heldOutFrom"))) + " (" + held.get("heldOutEvents")
+        + " events), trained on the rest, and judged each layer's proposals by the customers' own corrections.</p>"
+        + "<table><tr><th>layer</th><th>serves</th><th>confirmed</th><th>contradicted</th><th>unjudged</th>"
+        + "<th>why</th></tr>");
+    String td = "</td><td class=\"n\">";
+    layers.forEach((name, v) -> {
+      Map<?, ?> m = v instanceof Map<?, ?> x ? x : Map.of();
+      h.append("<tr><td>").append(esc(String.valueOf(name))).append("</td><td>")
+          .append(Boolean.TRUE.equals(m.get("serve")) ? "yes" : "no").append(td).append(m.get("confirmed"))
+          .append(td).append(m.get("contradicted")).append(td).append(m.get("unjudged")).append("</td><td>")
+          .append(esc(String.valueOf(m.get("why")))).append("</td></tr>");
+    });
+    return h.append("</table>").toString();
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.selflearn.rewriter.offline.replay;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,10 @@ public final class ReplayJob {
       a.put("precomputedOnly", ablation(modelDir, turns, replayer,
           config.with(ConfigKeys.PERSONAL_ENABLED, false).with(ConfigKeys.GLOBAL_ENABLED, false)));
       report.put("ablations", a);
+    }
+    Path calibration = modelDir.resolve(org.selflearn.rewriter.online.LayerCalibration.FILE);
+    if (Files.isRegularFile(calibration)) {
+      report.put("calibration", Json.readObject(calibration));
     }
     report.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     return new Result(report, turns, ours);

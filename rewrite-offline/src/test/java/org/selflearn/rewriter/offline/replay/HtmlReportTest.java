@@ -25,9 +25,13 @@ class HtmlReportTest {
     Map<String, Object> report = new java.util.LinkedHashMap<>(new ScoreCard(turns, decisions).toReport());
     report.put("baselines", Map.of("noRewrite", new ScoreCard(turns, List.of(new Decision("1", null, null, null, 0),
         new Decision("2", null, null, null, 0))).toReport()));
+    report.put("calibration", Map.of("heldOut", Map.of("heldOutFrom", "2026-10-24T00:00:00Z", "heldOutEvents", 42,
+        "layers", Map.of("rankedGlobal", Map.of("serve", false, "confirmed", 3, "contradicted", 9, "unjudged", 30,
+            "why", "judged 0.3:1 (needs 5.0) <off>")))));
     Path f = dir.resolve("r.html");
     HtmlReport.write(f, report, turns, decisions);
     String html = Files.readString(f);
+    assertThat(html).contains("Layers chosen by self-calibration", "rankedGlobal", "judged 0.3:1 (needs 5.0) &lt;off&gt;");
     assertThat(html).contains("<svg", "Defect rate before and after", "Wins and losses by source",
         "Latency of one rewrite", "Top rewrites", "A sample of losses", "noRewrite", "&lt;imagine&gt;");
     assertThat(html).doesNotContain("<script", "http://", "https://");
