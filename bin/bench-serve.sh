@@ -71,7 +71,9 @@ function request()
   i = i % #bodies + 1
   return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, bodies[i])
 end
-if delay_ms > 0 then function delay() return delay_ms end end
+-- exponential gaps (mean DELAY_MS): connections do not fire in lock-step bursts, arrivals look like independent callers
+math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+if delay_ms > 0 then function delay() return math.floor(-math.log(1 - math.random()) * delay_ms + 0.5) end end
 LUA
 
 log="$work/serve.log"

@@ -194,25 +194,26 @@ final class ApiHandler extends Handler.Abstract {
 
   private Answer rewrite(RewriteBackend b, Request request) {
     RewriteRequest r = parser.single(body(request));
-    return Answer.json(ResponseJson.result(failOpen(b, r), b.modelVersion()));
+    RewriteBackend.Versioned v = failOpen(b, r);
+    return Answer.json(ResponseJson.result(v.result(), v.modelVersion()));
   }
 
   private Answer batch(RewriteBackend b, Request request) {
     List<RewriteRequest> rs = parser.batch(body(request));
-    List<RewriteResult> out = new ArrayList<>(rs.size());
+    List<RewriteBackend.Versioned> out = new ArrayList<>(rs.size());
     for (RewriteRequest r : rs) {
       out.add(failOpen(b, r));
     }
-    return Answer.json(ResponseJson.results(out, b.modelVersion()));
+    return Answer.json(ResponseJson.results(out));
   }
 
   /** The rewriter never throws by contract; if it does anyway, the request still comes back unchanged. */
-  private static RewriteResult failOpen(RewriteBackend b, RewriteRequest r) {
+  private static RewriteBackend.Versioned failOpen(RewriteBackend b, RewriteRequest r) {
     try {
       return b.rewrite(r);
     } catch (RuntimeException e) {
       LOG.warn("rewrite failed open: {}", e.getClass().getName());
-      return RewriteResult.unchanged(r.utterance(), "error");
+      return new RewriteBackend.Versioned(RewriteResult.unchanged(r.utterance(), "error"), b.modelVersion());
     }
   }
 

@@ -20,14 +20,14 @@ final class ResponseJson {
     return write(g -> writeResult(g, r, modelVersion));
   }
 
-  /** A batch's answers, in the order of the requests. */
-  static byte[] results(List<RewriteResult> rs, String modelVersion) {
+  /** A batch's answers, in the order of the requests; the top-level version is the last answer's. */
+  static byte[] results(List<RewriteBackend.Versioned> rs) {
     return write(g -> {
       g.writeStartObject();
-      g.writeStringField("modelVersion", modelVersion);
+      g.writeStringField("modelVersion", rs.getLast().modelVersion());
       g.writeArrayFieldStart("results");
-      for (RewriteResult r : rs) {
-        writeResult(g, r, modelVersion);
+      for (RewriteBackend.Versioned r : rs) {
+        writeResult(g, r.result(), r.modelVersion());
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -9,8 +9,11 @@ import org.selflearn.rewriter.online.RewriteResult;
  * own behaviour (limits, errors, draining) can be tested without a trained model.
  */
 public interface RewriteBackend extends AutoCloseable {
+  /** A result with the version of the model that produced it. */
+  record Versioned(RewriteResult result, String modelVersion) {}
+
   /** Rewrites one request or returns it unchanged; expected never to throw (the server fails open if it does). */
-  RewriteResult rewrite(RewriteRequest request);
+  Versioned rewrite(RewriteRequest request);
 
   /** Erases a customer's personal memory, durably, before returning; true when there was one. */
   boolean forget(String customerId);
@@ -24,9 +27,20 @@ public interface RewriteBackend extends AutoCloseable {
   /** The embeddable rewriter as a backend; the model version is the serving table's version for now. */
   static RewriteBackend of(QueryRewriter rewriter) {
     return new RewriteBackend() {
+      /**
+       * The public API does not say which table answered, so the version is read before and after: when they agree,
+       * no swap happened in between and that version answered. Around a swap (rare) the request is asked again.
+       */
       @Override
-      public RewriteResult rewrite(RewriteRequest request) {
-        return rewriter.rewrite(request);
+      public Versioned rewrite(RewriteRequest request) {
+        for (int attempt = 0; ; attempt++) {
+          String before = modelVersion();
+          RewriteResult r = rewriter.rewrite(request);
+          String after = modelVersion();
+          if (before.equals(after) || attempt == 2) {
+            return new Versioned(r, after);
+          }
+        }
       }
 
       @Override

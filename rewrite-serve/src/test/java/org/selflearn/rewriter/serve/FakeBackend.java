@@ -27,9 +27,9 @@ final class FakeBackend implements RewriteBackend {
   }
 
   @Override
-  public RewriteResult rewrite(RewriteRequest request) {
+  public Versioned rewrite(RewriteRequest request) {
     seen.add(request);
-    return behaviour.apply(request);
+    return new Versioned(behaviour.apply(request), version);
   }
 
   @Override
