@@ -151,6 +151,31 @@ public final class ConfigKeys {
   public static final ConfigKey<String> STATE_DIR = add(ConfigKey.ofString("stream.state-dir",
       System.getProperty("java.io.tmpdir") + "/rewriter-streams", "Directory of the RocksDB state stores."));
 
+  // ---- serve ----
+  public static final ConfigKey<String> SERVE_BIND = add(ConfigKey.ofString("serve.bind", "127.0.0.1",
+      "./rewrite serve: address to listen on; the loopback address unless set (0.0.0.0 listens on every interface)."));
+  public static final ConfigKey<Integer> SERVE_PORT = add(ConfigKey.ofInt("serve.port", 8080, 0, 65_535,
+      "./rewrite serve: TCP port (0: any free port, printed at start); --port overrides it."));
+  public static final ConfigKey<String> SERVE_TOKEN_FILE = add(ConfigKey.ofString("serve.token-file", "-",
+      "./rewrite serve: file holding a bearer token that /v1/* and /metrics then require (Authorization: Bearer"
+          + " TOKEN, compared in constant time; 401 without it); - for no token."));
+  public static final ConfigKey<Integer> SERVE_MAX_BODY_BYTES = add(ConfigKey.ofInt("serve.max-body-bytes", 262_144,
+      1_024, 16_777_216, "./rewrite serve: largest request body accepted; a longer one is a 400 naming 'body'."));
+  public static final ConfigKey<Integer> SERVE_MAX_UTTERANCE_CHARS = add(ConfigKey.ofInt(
+      "serve.max-utterance-chars", 512, 1, 100_000,
+      "./rewrite serve: longest utterance (and previousUtterance) accepted, in characters; longer is a 400."));
+  public static final ConfigKey<Integer> SERVE_MAX_BATCH = add(ConfigKey.ofInt("serve.max-batch", 64, 1, 10_000,
+      "./rewrite serve: most requests in one POST /v1/rewrite:batch; more is a 400 naming 'requests'."));
+  public static final ConfigKey<Integer> SERVE_MAX_CONCURRENT = add(ConfigKey.ofInt("serve.max-concurrent", 64, 1,
+      100_000, "./rewrite serve: HTTP requests handled at once (a batch counts once); past it the answer is 503 with"
+          + " Retry-After, at once, instead of queueing."));
+  public static final ConfigKey<Integer> SERVE_RETRY_AFTER_SECONDS = add(ConfigKey.ofInt(
+      "serve.retry-after-seconds", 1, 1, 3_600, "./rewrite serve: the Retry-After header of a 503 (overloaded, not"
+          + " ready yet, or shutting down)."));
+  public static final ConfigKey<Integer> SERVE_DRAIN_SECONDS = add(ConfigKey.ofInt("serve.drain-seconds", 20, 0,
+      3_600, "./rewrite serve: on SIGTERM, stop accepting connections and wait at most this long for requests in"
+          + " flight to finish before closing the model."));
+
   private ConfigKeys() {}
 
   private static <T> ConfigKey<T> add(ConfigKey<T> key) {
