@@ -57,6 +57,24 @@ public record PersonalProfile(List<PersonalEntry> entries, List<PersonalPair> pa
     return best != null && best.count() >= minChains && best.count() >= minShare * total ? best.target() : null;
   }
 
+  /**
+   * Whether this customer's own history says {@code request} works for them as said: it succeeded for them at least
+   * {@code minTimes} times, more often than their chains from it ended in another request.
+   */
+  public boolean succeedsAsSaid(String request, int minTimes) {
+    PersonalEntry e = entry(request);
+    if (e == null || e.count() < minTimes) {
+      return false;
+    }
+    int rephrased = 0;
+    for (PersonalPair p : pairs) {
+      if (p.source().equals(request)) {
+        rephrased += p.count();
+      }
+    }
+    return e.count() > rephrased;
+  }
+
   /** How often this customer rephrased {@code source} into {@code target}. */
   public int pairCount(String source, String target) {
     for (PersonalPair p : pairs) {

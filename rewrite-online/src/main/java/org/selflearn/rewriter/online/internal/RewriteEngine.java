@@ -40,35 +40,41 @@ public final class RewriteEngine {
 
   /**
    * The stages that need no retrieval: the customer's own history first (their chains from this request keep ending
-   * in the same successful request: it overrides the table for them), then the precomputed table. A result, or null
-   * to go on. Layers switched off by configuration or by the model's calibration are skipped.
+   * in the same successful request: it overrides the table for them), then the precomputed table — unless their own
+   * history says the request works for them as said ({@code own-success}). A result, or null to go on. Layers
+   * switched off by configuration or by the model's calibration are skipped.
    */
   public RewriteResult precomputed(LoadedModel m, RewriteRequest r, String q) {
     String original = r.utterance();
     if (q.isEmpty()) {
       return RewriteResult.unchanged(original, "empty");
     }
-    if (m.calibration().ownHistory()) {
-      String own = ownHistory(m, r, q);
-      if (own != null) {
-        return new RewriteResult(original, own, RewriteSource.PERSONAL, 1.0, "own-history", List.of());
-      }
+    PersonalProfile own = m.calibration().ownHistory() ? ownProfile(m, r) : PersonalProfile.EMPTY;
+    String mine = ownRewrite(own, q);
+    if (mine != null) {
+      return new RewriteResult(original, mine, RewriteSource.PERSONAL, 1.0, "own-history", List.of());
     }
     if (!m.calibration().precomputed()) {
       return null;
     }
     TableEntry table = table(m, q);
+    if (table != null && own.succeedsAsSaid(q, settings.minOwnChains())) {
+      return RewriteResult.unchanged(original, "own-success");
+    }
     return table == null ? null
         : new RewriteResult(original, table.target(), RewriteSource.PRECOMPUTED, table.confidence(), "table",
             List.of());
   }
 
-  private String ownHistory(LoadedModel m, RewriteRequest r, String q) {
-    if (!settings.personal() || m.personal() == null || r.customerId() == null) {
-      return null;
-    }
-    String own = m.personal().get(r.customerId()).ownRewrite(q, settings.minOwnChains(), settings.minOwnShare());
-    return own == null || own.equals(q) ? null : own;
+  /** The customer's memory for the own-history rules, or empty. */
+  private PersonalProfile ownProfile(LoadedModel m, RewriteRequest r) {
+    return !settings.personal() || m.personal() == null || r.customerId() == null ? PersonalProfile.EMPTY
+        : m.personal().get(r.customerId());
+  }
+
+  private String ownRewrite(PersonalProfile own, String q) {
+    String target = own.ownRewrite(q, settings.minOwnChains(), settings.minOwnShare());
+    return target == null || target.equals(q) ? null : target;
   }
 
   private TableEntry table(LoadedModel m, String q) {
@@ -97,8 +103,10 @@ public final class RewriteEngine {
       return new DecisionTrace(null, null, null, null, Double.NaN);
     }
     RewriteResult ranked = rank(m, r, q, 0, 0);
+    PersonalProfile own = ownProfile(m, r);
     TableEntry table = table(m, q);
-    return new DecisionTrace(ownHistory(m, r, q), table == null ? null : table.target(), ranked.rewrite(),
+    boolean tableServes = table != null && !own.succeedsAsSaid(q, settings.minOwnChains());
+    return new DecisionTrace(ownRewrite(own, q), tableServes ? table.target() : null, ranked.rewrite(),
         ranked.source(), ranked.score());
   }
 

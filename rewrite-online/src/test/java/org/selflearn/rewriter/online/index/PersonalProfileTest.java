@@ -1,0 +1,35 @@
+package org.selflearn.rewriter.online.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The own-history rules a customer's memory answers. */
+class PersonalProfileTest {
+  private static PersonalEntry said(String text, int times) {
+    return new PersonalEntry(text, times, 0, 0, "", new byte[0]);
+  }
+
+  @Test
+  void aCustomersChainsRewriteTheirRequestWhenOneEndingDominates() {
+    PersonalProfile p = new PersonalProfile(List.of(), List.of(
+        new PersonalPair("set my alarm", "set my alarm for six am", 4),
+        new PersonalPair("set my alarm", "set my alarm for seven am", 1)));
+    assertThat(p.ownRewrite("set my alarm", 3, 0.6)).isEqualTo("set my alarm for six am");
+    assertThat(p.ownRewrite("set my alarm", 5, 0.6)).as("four chains are fewer than five").isNull();
+    assertThat(p.ownRewrite("set my alarm", 3, 0.85)).as("4 of 5 is 80%").isNull();
+    assertThat(p.ownRewrite("play jazz", 1, 0.5)).isNull();
+  }
+
+  @Test
+  void aRequestThatWorksForTheCustomerAsSaidIsTheirs() {
+    PersonalProfile p = new PersonalProfile(List.of(said("weather in wilkerson", 6), said("play jazz", 2)),
+        List.of(new PersonalPair("weather in wilkerson", "weather in wilkerson california", 2)));
+    assertThat(p.succeedsAsSaid("weather in wilkerson", 3)).isTrue();
+    assertThat(p.succeedsAsSaid("play jazz", 3)).as("two successes are fewer than three").isFalse();
+    PersonalProfile rephrasesMore = new PersonalProfile(List.of(said("weather in wilkerson", 3)),
+        List.of(new PersonalPair("weather in wilkerson", "weather in wilkerson california", 3)));
+    assertThat(rephrasesMore.succeedsAsSaid("weather in wilkerson", 3)).isFalse();
+  }
+}
