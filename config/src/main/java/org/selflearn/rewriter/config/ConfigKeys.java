@@ -57,6 +57,9 @@ public final class ConfigKeys {
       10_000_000, "Iteration cap of the iterative solver."));
   public static final ConfigKey<Integer> KEEP_VERSIONS = add(ConfigKey.ofInt("table.keep-versions", 3, 1, 100,
       "How many published table versions are kept for rollback."));
+  public static final ConfigKey<Integer> MODEL_KEEP_VERSIONS = add(ConfigKey.ofInt("model.keep-versions", 3, 1, 100,
+      "./rewrite publish: how many whole-model versions (MODEL_DIR/versions/v-NNNNNN) are kept for rollback; the"
+          + " serving one is never removed."));
 
   // ---- online ----
   public static final ConfigKey<Double> BUDGET_MS = add(ConfigKey.ofDouble("online.budget-ms", 50, 1, 10_000,
