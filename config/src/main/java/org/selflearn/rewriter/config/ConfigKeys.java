@@ -57,6 +57,9 @@ public final class ConfigKeys {
       10_000_000, "Iteration cap of the iterative solver."));
   public static final ConfigKey<Integer> KEEP_VERSIONS = add(ConfigKey.ofInt("table.keep-versions", 3, 1, 100,
       "How many published table versions are kept for rollback."));
+  public static final ConfigKey<Integer> MODEL_KEEP_VERSIONS = add(ConfigKey.ofInt("model.keep-versions", 3, 1, 100,
+      "./rewrite publish: how many whole-model versions (MODEL_DIR/versions/v-NNNNNN) are kept for rollback; the"
+          + " serving one is never removed."));
 
   // ---- online ----
   public static final ConfigKey<Double> BUDGET_MS = add(ConfigKey.ofDouble("online.budget-ms", 50, 1, 10_000,
@@ -84,7 +87,7 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> PRECOMPUTED_ENABLED = add(ConfigKey.ofBoolean("online.precomputed-enabled",
       true, "Whether the precomputed table is consulted."));
   public static final ConfigKey<Integer> RELOAD_SECONDS = add(ConfigKey.ofInt("online.reload-seconds", 5, 0, 86_400,
-      "How often the online rewriter looks for a newly published rewrite table (0: never)."));
+      "How often the online rewriter looks for a newly published model version or rewrite table (0: never)."));
   public static final ConfigKey<Double> USUALLY_SUCCEEDS = add(ConfigKey.ofDouble("online.usually-succeeds", 0.6, 0.5,
       1.0, "A request whose own smoothed success rate is at least this (over 10+ turns) is left unchanged unless"
           + " the customer's own history says otherwise."));

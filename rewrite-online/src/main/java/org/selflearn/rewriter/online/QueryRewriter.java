@@ -21,6 +21,7 @@ import org.selflearn.rewriter.online.internal.WarmUp;
 import org.selflearn.rewriter.online.table.RewriteTable;
 import org.selflearn.rewriter.online.version.ModelVersion;
 import org.selflearn.rewriter.online.version.ModelVersions;
+import org.selflearn.rewriter.online.version.VersionLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,17 @@ import org.slf4j.LoggerFactory;
  * unchanged and the reason counted in {@link #metrics()}.
  *
  * <p>Each request acquires the model version current when it starts and releases it when done (a retrieval task
- * holds its own reference, so a timed-out task never reads a closed version); a newly published table becomes a new
- * version without pausing requests, and the old version closes when its last request is done. After {@link #close}
- * a request is answered unchanged with reason {@code closed}, without touching native memory.
+ * holds its own reference, so a timed-out task never reads a closed version). The directory opened may be a plain
+ * model directory or a versioned one ({@link ModelHome}: {@code CURRENT} naming one of {@code versions/v-NNNNNN}).
+ * A newly published whole-model version, or a newly published table of the serving model, becomes a new version
+ * without pausing requests: it is opened and warmed completely before it is installed, so no request sees a
+ * half-loaded model, and the old version's files close when its last request is done. After {@link #close} a
+ * request is answered unchanged with reason {@code closed}, without touching native memory.
  */
 public final class QueryRewriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryRewriter.class);
 
-  private final ModelDirectory dir;
+  private final ModelHome home;
   private final OnlineSettings settings;
   private final RewriterMetrics metrics;
   private final ModelVersions versions;
@@ -48,8 +52,8 @@ public final class QueryRewriter implements AutoCloseable {
   private final ScheduledExecutorService reloader;
   private final long budgetNanos;
 
-  private QueryRewriter(ModelDirectory dir, OnlineSettings settings, ModelVersion first, MeterRegistry registry) {
-    this.dir = dir;
+  private QueryRewriter(ModelHome home, OnlineSettings settings, ModelVersion first, MeterRegistry registry) {
+    this.home = home;
     this.settings = settings;
     this.metrics = new RewriterMetrics(registry);
     this.versions = new ModelVersions(first);
@@ -93,12 +97,15 @@ public final class QueryRewriter implements AutoCloseable {
    *     rewriter; or null to open (and own) the one the model names
    */
   public static QueryRewriter open(Path modelDir, RewriterConfig config, MeterRegistry registry, Embedder embedder) {
-    ModelDirectory dir = new ModelDirectory(modelDir);
+    ModelHome home = new ModelHome(modelDir);
     OnlineSettings settings = OnlineSettings.from(config);
+    String name = home.currentVersion();
+    ModelDirectory dir = home.directory(name);
+    String spec = VersionLoader.embedderSpec(dir);
     ModelVersion first = ModelVersion.of(LoadedModel.open(dir, embedder), new RewriteEngine(settings),
-        embedder == null);
+        embedder == null, new ModelVersion.Source(dir, name, spec));
     try {
-      return new QueryRewriter(dir, settings, first, registry);
+      return new QueryRewriter(home, settings, first, registry);
     } catch (RuntimeException | Error e) {
       first.release();
       throw e;
@@ -222,18 +229,32 @@ public final class QueryRewriter implements AutoCloseable {
   }
 
   /**
-   * Switches to a newly published table version, if any; returns whether it did. One reload runs at a time:
-   * concurrent calls wait for it and then find nothing new. Requests in flight finish on the version they started
-   * on, which closes when the last of them is done. Returns false once the rewriter is closed.
+   * Switches to a newly published whole-model version (a versioned model directory whose {@code CURRENT} changed),
+   * or else to a newly published table version of the serving model, if any; returns whether it did. A new model
+   * version is opened, validated and warmed completely before it is installed (sharing the embedder when its manifest
+   * names the same one); if that fails, the previous version keeps serving and the failure is thrown. One reload
+   * runs at a time: concurrent calls wait for it and then find nothing new. Requests in flight finish on the version
+   * they started on, which closes when the last of them is done. Returns false once the rewriter is closed.
    */
   public boolean reloadIfChanged() {
     return versions.refresh(current -> {
-      String published = RewriteTable.currentVersion(dir.table());
+      String model = home.currentVersion();
+      if (!java.util.Objects.equals(model, current.source().name())) {
+        ModelVersion next = VersionLoader.load(home, model, settings, current);
+        VersionLoader.warmUp(next, e -> {
+          metrics.failure("warm-up");
+          LOG.warn("warm-up of model version {} failed: {}", model, e.toString());
+        });
+        LOG.info("model reloaded: {} -> {}", current.source().name(), model);
+        return next;
+      }
+      Path tableDir = current.source().directory().table();
+      String published = RewriteTable.currentVersion(tableDir);
       RewriteTable serving = current.model().table();
       if (published == null || serving != null && published.equals(serving.version())) {
         return null;
       }
-      RewriteTable fresh = RewriteTable.openCurrent(dir.table());
+      RewriteTable fresh = RewriteTable.openCurrent(tableDir);
       try {
         ModelVersion next = current.withTable(fresh);
         LOG.info("rewrite table reloaded: {} -> {}", serving == null ? null : serving.version(), fresh.version());
@@ -250,7 +271,7 @@ public final class QueryRewriter implements AutoCloseable {
       reloadIfChanged();
     } catch (RuntimeException e) {
       metrics.failure("reload");
-      LOG.warn("table reload failed, still serving the previous version: {}", e.getMessage());
+      LOG.warn("reload failed, still serving the previous version: {}", e.getMessage());
     }
   }
 
@@ -262,6 +283,22 @@ public final class QueryRewriter implements AutoCloseable {
     }
     try {
       return v.model().table() == null ? null : v.model().table().version();
+    } finally {
+      v.release();
+    }
+  }
+
+  /**
+   * The whole-model version serving now ({@code v-NNNNNN} under {@code MODEL_DIR/versions/}), or null for a plain
+   * model directory or once the rewriter is closed.
+   */
+  public String modelVersion() {
+    ModelVersion v = versions.acquire();
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.source().name();
     } finally {
       v.release();
     }
@@ -288,7 +325,7 @@ public final class QueryRewriter implements AutoCloseable {
   private ModelVersion acquireOpen() {
     ModelVersion v = versions.acquire();
     if (v == null) {
-      throw new IllegalStateException("the rewriter for " + dir.root() + " is closed");
+      throw new IllegalStateException("the rewriter for " + home.root() + " is closed");
     }
     return v;
   }

@@ -103,6 +103,29 @@ final class TestModels {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * Writes whole-model version {@code n} under {@code home/versions/} (renamed into place when complete, as the
+   * publisher does), with a table whose current version {@code n} rewrites {@code hello wrld → hello world <n>}.
+   */
+  static Path writeModelVersion(Path home, int n) throws IOException {
+    Path tmp = home.resolve(ModelHome.VERSIONS).resolve(".tmp-" + versionName(n));
+    write(tmp);
+    if (n != 1) { // write() published table version 1 already
+      publishTable(new ModelDirectory(tmp).table(), n);
+    }
+    Path dir = home.resolve(ModelHome.VERSIONS).resolve(versionName(n));
+    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    return dir;
+  }
+
+  /** Points the model directory's {@code CURRENT} at whole-model version {@code n} by an atomic rename. */
+  static void pointModelAt(Path home, int n) throws IOException {
+    Path current = home.resolve(ModelHome.CURRENT + ".tmp");
+    Files.writeString(current, versionName(n) + "\n");
+    Files.move(current, home.resolve(ModelHome.CURRENT), StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
   static String versionName(int n) {
     return String.format(java.util.Locale.ROOT, "v-%06d", n);
   }

@@ -11,6 +11,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.selflearn.rewriter.online.ModelDirectory;
+import org.selflearn.rewriter.online.ModelHome;
 import org.selflearn.rewriter.online.table.RewriteTable;
 
 /**
@@ -36,10 +37,13 @@ final class ModelCheck {
     return dir;
   }
 
-  /** The directory and its manifest. */
+  /**
+   * The directory and its manifest: a plain model directory, or the version that a versioned one's {@code CURRENT}
+   * names (which must exist).
+   */
   static ModelDirectory manifest(Path model, String option) {
     InputFiles.existingDir(model, option);
-    ModelDirectory dir = new ModelDirectory(model);
+    ModelDirectory dir = new ModelHome(model).current();
     dir.readManifest();
     return dir;
   }

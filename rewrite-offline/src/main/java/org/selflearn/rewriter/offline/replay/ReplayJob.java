@@ -33,8 +33,13 @@ public final class ReplayJob {
   /** The result of a replay: the report, and our decisions in turn order. */
   public record Result(Map<String, Object> report, List<ReplayTurn> turns, List<Decision> decisions) {}
 
-  public Result run(Path modelDir, Path logs, boolean baselines) {
+  /**
+   * Replays {@code logs} through the model in {@code modelHome}: a plain model directory, or the version that a
+   * versioned one's {@code CURRENT} names when the replay starts (every pass of the replay reads that version).
+   */
+  public Result run(Path modelHome, Path logs, boolean baselines) {
     long t0 = System.nanoTime();
+    Path modelDir = new org.selflearn.rewriter.online.ModelHome(modelHome).current().root();
     long[] rejected = new long[1];
     List<ReplayTurn> turns = ReplayLoader.load(logs, MiningSettings.from(config), rejected);
     progress.accept("replaying " + turns.size() + " turns");

@@ -3,6 +3,7 @@ package org.selflearn.rewriter.online.version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.internal.LoadedModel;
 import org.selflearn.rewriter.online.internal.RewriteEngine;
@@ -21,16 +22,30 @@ public final class ModelVersion {
 
   private final LoadedModel model;
   private final RewriteEngine engine;
+  private final Source source;
   private final SharedResource<RewriteTable> table;
+  private final SharedResource<Embedder> embedder;
   private final List<SharedResource<?>> others;
   private final AtomicInteger refs = new AtomicInteger(1);
   private volatile Runnable onClosed = () -> { };
 
-  private ModelVersion(LoadedModel model, RewriteEngine engine, SharedResource<RewriteTable> table,
-      List<SharedResource<?>> others) {
+  /**
+   * Where a version was loaded from.
+   *
+   * @param directory the model directory read (a version's directory, or the root of a plain one)
+   * @param name the whole-model version's name ({@code v-NNNNNN}), or null for a plain directory
+   * @param embedderSpec the embedder its manifest names (kind and ONNX directory), to tell whether the next version
+   *     can share it
+   */
+  public record Source(ModelDirectory directory, String name, String embedderSpec) {}
+
+  private ModelVersion(LoadedModel model, RewriteEngine engine, Source source, SharedResource<RewriteTable> table,
+      SharedResource<Embedder> embedder, List<SharedResource<?>> others) {
     this.model = model;
     this.engine = engine;
+    this.source = source;
     this.table = table;
+    this.embedder = embedder;
     this.others = List.copyOf(others);
   }
 
@@ -38,16 +53,39 @@ public final class ModelVersion {
    * The first version of a freshly opened model; it owns every native part (the embedder only when
    * {@code ownsEmbedder}: an embedder passed in by the caller stays the caller's to close).
    */
-  public static ModelVersion of(LoadedModel model, RewriteEngine engine, boolean ownsEmbedder) {
+  public static ModelVersion of(LoadedModel model, RewriteEngine engine, boolean ownsEmbedder, Source source) {
+    Embedder e = model.embedder();
+    return of(model, engine, ownsEmbedder ? SharedResource.owned(e) : SharedResource.borrowed(e), source);
+  }
+
+  /**
+   * A version of a whole new model: it owns its table, global index and personal memory, and shares the embedder
+   * part given (retained by the caller for this version, or a new one it owns).
+   */
+  public static ModelVersion of(LoadedModel model, RewriteEngine engine, SharedResource<Embedder> embedder,
+      Source source) {
+    if (embedder.get() != model.embedder()) {
+      throw new IllegalArgumentException("the embedder part is not the model's embedder");
+    }
     List<SharedResource<?>> parts = new ArrayList<>();
     parts.add(SharedResource.owned(model.global()));
     if (model.personal() != null) {
       parts.add(SharedResource.owned(model.personal()));
     }
-    Embedder e = model.embedder();
-    parts.add(ownsEmbedder ? SharedResource.owned(e) : SharedResource.borrowed(e));
-    return new ModelVersion(model, engine, model.table() == null ? null : SharedResource.owned(model.table()),
-        parts);
+    return new ModelVersion(model, engine, source, model.table() == null ? null : SharedResource.owned(model.table()),
+        embedder, parts);
+  }
+
+  /** Where this version was loaded from. */
+  public Source source() {
+    return source;
+  }
+
+  /**
+   * This version's embedder, retained once more for a next version that shares it (this version must be alive).
+   */
+  public SharedResource<Embedder> shareEmbedder() {
+    return embedder.retain();
   }
 
   /**
@@ -56,15 +94,18 @@ public final class ModelVersion {
    */
   public ModelVersion withTable(RewriteTable fresh) {
     List<SharedResource<?>> retained = new ArrayList<>(others.size());
+    SharedResource<Embedder> sharedEmbedder;
     try {
       for (SharedResource<?> part : others) {
         retained.add(part.retain());
       }
+      sharedEmbedder = embedder.retain();
     } catch (RuntimeException e) {
       releaseAll(retained);
       throw e;
     }
-    return new ModelVersion(model.withTable(fresh), engine, SharedResource.owned(fresh), retained);
+    return new ModelVersion(model.withTable(fresh), engine, source, SharedResource.owned(fresh), sharedEmbedder,
+        retained);
   }
 
   public LoadedModel model() {
@@ -105,6 +146,7 @@ public final class ModelVersion {
     if (table != null) {
       parts.add(0, table);
     }
+    parts.add(embedder);
     releaseAll(parts);
     onClosed.run();
   }

@@ -10,7 +10,9 @@
  * counted once per request (one compare-and-set); its native parts (table, global index, personal memory, embedder)
  * are each a {@link org.selflearn.rewriter.online.version.SharedResource} counted once per version that uses them. A
  * version that replaces only the table retains the other parts of its predecessor, so they stay open; a version built
- * from a whole new model directory owns new parts, and the old ones close with the old version. Refreshes are
+ * from a whole new model directory ({@link org.selflearn.rewriter.online.version.VersionLoader}: a versioned model
+ * directory's {@code CURRENT} moved) owns new parts, except the embedder when both manifests name the same one, and
+ * the old ones close with the old version. Refreshes are
  * single-flight: one runs at a time under the manager's lock, concurrent callers wait and then find nothing new.
  */
 package org.selflearn.rewriter.online.version;

@@ -1,0 +1,211 @@
+package org.selflearn.rewriter.offline.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.io.Directories;
+import org.selflearn.rewriter.offline.train.TrainJob;
+import org.selflearn.rewriter.online.ModelHome;
+import org.selflearn.rewriter.online.QueryRewriter;
+import org.selflearn.rewriter.online.RewriteRequest;
+import org.selflearn.rewriter.online.RewriteResult;
+
+/**
+ * Publishes a complete model as a new version of a versioned model directory ({@link ModelHome}): trains it with
+ * {@link TrainJob} into {@code versions/.tmp-v-NNNNNN}, validates it by opening it with {@link QueryRewriter#open}
+ * and rewriting requests taken from the logs (no request may fail), renames it to {@code versions/v-NNNNNN}, switches
+ * {@code CURRENT} to it by an atomic rename, and removes the oldest versions beyond {@code model.keep-versions}
+ * (never the serving one). A publish killed at any step before the switch leaves the previous version serving; its
+ * leftovers are removed by the next publish. One publish or rollback at a time per directory (a file lock).
+ */
+public final class ModelPublisher {
+  static final int VALIDATION_REQUESTS = 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RewriterConfig config;
+  private final Consumer<String> progress;
+  private final Consumer<ModelPublishStep> hook;
+  private final BiFunction<Path, Path, Map<String, Object>> trainer;
+
+  /**
+   * What a publish did.
+   *
+   * @param version the new version, now serving
+   * @param previous the version that served before (null for the first publish)
+   * @param removed versions removed beyond the ones kept
+   * @param trainSummary what training reported
+   */
+  public record Published(String version, String previous, List<String> removed, Map<String, Object> trainSummary) {}
+
+  public ModelPublisher(RewriterConfig config, Clock clock, Consumer<String> progress) {
+    this(config, clock, progress, step -> { });
+  }
+
+  /** With a hook called after each step (tests use it to simulate a crash). */
+  public ModelPublisher(RewriterConfig config, Clock clock, Consumer<String> progress,
+      Consumer<ModelPublishStep> hook) {
+    this(config, progress, hook, (logs, out) -> new TrainJob(config, clock, progress).train(logs, out));
+  }
+
+  /** With another trainer (logs, output directory → summary) in place of {@link TrainJob}: for tests. */
+  ModelPublisher(RewriterConfig config, Consumer<String> progress, Consumer<ModelPublishStep> hook,
+      BiFunction<Path, Path, Map<String, Object>> trainer) {
+    this.config = config;
+    this.progress = progress;
+    this.hook = hook;
+    this.trainer = trainer;
+  }
+
+  /** Trains a model from {@code logs} and publishes it as the next version of {@code modelDir}. */
+  public Published publish(Path logs, Path modelDir) {
+    try (VersionedModelDir dir = VersionedModelDir.lock(modelDir)) {
+      ModelHome home = dir.home();
+      removeLeftovers(home);
+      String previous = dir.currentName().orElse(null);
+      String version = ModelHome.versionName(dir.nextNumber());
+      Path tmp = home.versionsDir().resolve(".tmp-" + version);
+      try {
+        progress.accept("training model version " + version);
+        Map<String, Object> summary = trainer.apply(logs, tmp);
+        hook.accept(ModelPublishStep.TRAINED);
+        progress.accept("validating " + version);
+        validate(tmp, version, sampleRequests(logs));
+        hook.accept(ModelPublishStep.VALIDATED);
+        Files.move(tmp, home.versionDir(version), StandardCopyOption.ATOMIC_MOVE);
+        hook.accept(ModelPublishStep.VERSION_RENAMED);
+        dir.switchTo(version);
+        hook.accept(ModelPublishStep.CURRENT_SWITCHED);
+        List<String> removed = prune(home, version, config.get(ConfigKeys.MODEL_KEEP_VERSIONS));
+        hook.accept(ModelPublishStep.PRUNED);
+        return new Published(version, previous, removed, summary);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot publish model version " + version + " under " + modelDir + ": "
+            + e.getMessage(), e);
+      } finally {
+        Directories.deleteTree(tmp);
+      }
+    }
+  }
+
+  /**
+   * Opens the new version as a service would (with this configuration, but no reload and a budget of 10 s: this
+   * checks that every part answers, not how fast) and rewrites {@code requests}, each for the customer who said it:
+   * none may fail, and no part may report a failure (warm-up included).
+   */
+  void validate(Path versionDir, String version, List<RewriteRequest> requests) {
+    RewriterConfig checking = config.with(ConfigKeys.RELOAD_SECONDS, 0).with(ConfigKeys.BUDGET_MS, 10_000.0);
+    try (QueryRewriter r = QueryRewriter.open(versionDir, checking)) {
+      check(r, version, requests);
+    } catch (ValidationFailed e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ValidationFailed("model version " + version + " failed validation: it cannot be opened: "
+          + e.getMessage() + "; the previous version keeps serving", e);
+    }
+  }
+
+  private static void check(QueryRewriter r, String version, List<RewriteRequest> requests) {
+    for (RewriteRequest q : requests) {
+      RewriteResult res = r.rewrite(q);
+      if (res.reason().startsWith("error") || res.reason().equals("closed")) {
+        throw new ValidationFailed("model version " + version + " failed validation: \"" + q.utterance()
+            + "\" was answered " + res.reason() + "; the previous version keeps serving");
+      }
+    }
+    Map<String, Long> failures = r.metrics().failures();
+    for (String reason : failures.keySet()) {
+      if (!reason.equals("budget")) {
+        throw new ValidationFailed("model version " + version + " failed validation: " + reason + " ("
+            + failures.get(reason) + "x); the previous version keeps serving");
+      }
+    }
+  }
+
+  /** A trained version that does not open or does not answer; nothing was switched. */
+  public static final class ValidationFailed extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    ValidationFailed(String message) {
+      super(message);
+    }
+
+    ValidationFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Up to {@value #VALIDATION_REQUESTS} distinct requests of the logs, each with its customer. */
+  static List<RewriteRequest> sampleRequests(Path logs) throws IOException {
+    Set<String> seen = new LinkedHashSet<>();
+    List<RewriteRequest> out = new ArrayList<>();
+    try (BufferedReader in = reader(logs)) {
+      String line;
+      for (int n = 0; (line = in.readLine()) != null && out.size() < VALIDATION_REQUESTS && n < 100_000; n++) {
+        JsonNode e;
+        try {
+          e = JSON.readTree(line);
+        } catch (IOException bad) {
+          continue; // rejected lines are training's business
+        }
+        String utterance = e == null ? "" : e.path("utterance").asText("");
+        if (!utterance.isBlank() && seen.add(utterance)) {
+          String customer = e.path("customerId").asText(null);
+          out.add(RewriteRequest.of(utterance, customer));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static BufferedReader reader(Path logs) throws IOException {
+    if (logs.getFileName().toString().endsWith(".gz")) {
+      return new BufferedReader(new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(logs)),
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return Files.newBufferedReader(logs);
+  }
+
+  /** Removes what a killed publish left in {@code versions/}: anything that is not a complete version. */
+  private static void removeLeftovers(ModelHome home) throws UncheckedIOException {
+    try (Stream<Path> s = Files.list(home.versionsDir())) {
+      for (Path p : s.toList()) {
+        if (!ModelHome.isVersionName(p.getFileName().toString())) {
+          Directories.deleteTree(p);
+        }
+      }
+      Files.deleteIfExists(home.root().resolve(ModelHome.CURRENT + ".tmp"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + home.versionsDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the oldest versions beyond {@code keep}, never {@code serving}; returns their names. */
+  static List<String> prune(ModelHome home, String serving, int keep) {
+    List<String> versions = home.versions();
+    List<String> removed = new ArrayList<>();
+    for (int i = 0; i < versions.size() - keep; i++) {
+      if (!versions.get(i).equals(serving)) {
+        Directories.deleteTree(home.versionDir(versions.get(i)));
+        removed.add(versions.get(i));
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,193 @@
+package org.selflearn.rewriter.offline.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.train.TrainJob;
+import org.selflearn.rewriter.online.ModelDirectory;
+import org.selflearn.rewriter.online.ModelHome;
+import org.selflearn.rewriter.online.QueryRewriter;
+import org.selflearn.rewriter.online.RewriteRequest;
+import org.selflearn.rewriter.simulator.BuiltInWorld;
+import org.selflearn.rewriter.simulator.LogSimulator;
+import org.selflearn.rewriter.simulator.SimulationOptions;
+
+/**
+ * Whole-model publishing and rollback. A model is trained once for real (small simulated world, no embedder, no
+ * calibration); each publish then "trains" by copying it, so that a crash can be injected after every step cheaply.
+ */
+class ModelPublisherTest {
+  static final RewriterConfig CONFIG = RewriterConfig.defaults().with(ConfigKeys.EMBEDDER, "NONE")
+      .with(ConfigKeys.CALIBRATION_ENABLED, false).with(ConfigKeys.RELOAD_SECONDS, 0);
+  @TempDir
+  static Path shared;
+  static Path logs;
+  static Path trained;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void trainOnce() {
+    Path world = shared.resolve("world");
+    new LogSimulator(BuiltInWorld.build(3), SimulationOptions.of(150, 4, 3)).run(world, d -> { });
+    logs = world.resolve("train.jsonl");
+    trained = shared.resolve("trained");
+    new TrainJob(CONFIG, Clock.systemUTC(), m -> { }).train(logs, trained);
+  }
+
+  private static final BiFunction<Path, Path, Map<String, Object>> COPY = (l, out) -> {
+    copyTree(trained, out);
+    return Map.of();
+  };
+
+  private static ModelPublisher publisher(int keep, Consumer<ModelPublishStep> hook) {
+    return new ModelPublisher(CONFIG.with(ConfigKeys.MODEL_KEEP_VERSIONS, keep), m -> { }, hook, COPY);
+  }
+
+  @Test
+  void publishesNumberedVersionsSwitchesCurrentAndKeepsTheNewestN() {
+    Path home = tmp.resolve("model");
+    ModelPublisher p = publisher(2, s -> { });
+    assertThat(p.publish(logs, home).version()).isEqualTo("v-000001");
+    try (QueryRewriter serving = QueryRewriter.open(home, CONFIG)) {
+      assertThat(serving.modelVersion()).isEqualTo("v-000001");
+      ModelPublisher.Published second = p.publish(logs, home);
+      assertThat(second.version()).isEqualTo("v-000002");
+      assertThat(second.previous()).isEqualTo("v-000001");
+      assertThat(serving.reloadIfChanged()).isTrue(); // a running service picks the new version up
+      assertThat(serving.modelVersion()).isEqualTo("v-000002");
+      assertThat(p.publish(logs, home).removed()).containsExactly("v-000001");
+    }
+    ModelHome h = new ModelHome(home);
+    assertThat(h.versions()).containsExactly("v-000002", "v-000003");
+    assertThat(h.currentVersion()).isEqualTo("v-000003");
+    assertThat(leftovers(home)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(ModelPublishStep.class)
+  void aPublishKilledAfterAnyStepLeavesAServingCompleteVersion(ModelPublishStep crashAfter) throws IOException {
+    Path home = tmp.resolve("model");
+    publisher(3, s -> { }).publish(logs, home);
+    ModelPublisher crashing = publisher(3, step -> {
+      if (step == crashAfter) {
+        throw new IllegalStateException("killed after " + step);
+      }
+    });
+    assertThatThrownBy(() -> crashing.publish(logs, home)).hasMessageContaining("killed");
+    boolean switched = crashAfter.compareTo(ModelPublishStep.CURRENT_SWITCHED) >= 0;
+    String serving = switched ? "v-000002" : "v-000001";
+    try (QueryRewriter r = QueryRewriter.open(home, CONFIG)) {
+      assertThat(r.modelVersion()).isEqualTo(serving);
+      assertThat(r.tableVersion()).isNotNull();
+      assertThat(r.rewrite(RewriteRequest.of("play imagine dragons", null)).reason()).doesNotStartWith("error");
+    }
+    // what a kill -9 leaves behind (no finally ran): a half-trained version and a half-written CURRENT.tmp
+    Files.createDirectories(home.resolve("versions/.tmp-v-000009/global"));
+    Files.writeString(home.resolve("CURRENT.tmp"), "v-0000");
+    assertThat(new ModelHome(home).currentVersion()).isEqualTo(serving);
+    // the next publish cleans up and succeeds
+    String next = publisher(3, s -> { }).publish(logs, home).version();
+    assertThat(new ModelHome(home).currentVersion()).isEqualTo(next);
+    assertThat(leftovers(home)).isEmpty();
+    assertThat(home.resolve("CURRENT.tmp")).doesNotExist();
+  }
+
+  @Test
+  void aVersionThatFailsValidationIsNeitherKeptNorSwitchedTo() {
+    Path home = tmp.resolve("model");
+    publisher(3, s -> { }).publish(logs, home);
+    ModelPublisher broken = new ModelPublisher(CONFIG, m -> { }, s -> { }, (l, out) -> {
+      copyTree(trained, out);
+      try {
+        Files.delete(new ModelDirectory(out).ranker());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return Map.of();
+    });
+    assertThatThrownBy(() -> broken.publish(logs, home)).isInstanceOf(ModelPublisher.ValidationFailed.class)
+        .hasMessageContaining("v-000002").hasMessageContaining("ranker.json")
+        .hasMessageContaining("previous version keeps serving");
+    assertThat(new ModelHome(home).currentVersion()).isEqualTo("v-000001");
+    assertThat(new ModelHome(home).versions()).containsExactly("v-000001");
+    assertThat(leftovers(home)).isEmpty();
+  }
+
+  @Test
+  void aPlainModelDirectoryIsNotPublishedInto() {
+    assertThatThrownBy(() -> publisher(3, s -> { }).publish(logs, trained))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a versioned model directory");
+    assertThat(trained.resolve(ModelHome.VERSIONS)).doesNotExist();
+  }
+
+  @Test
+  void rollbackGoesToThePreviousVersionOrANamedOneAndNamesTheVersionWhenItCannot() {
+    Path home = tmp.resolve("model");
+    ModelPublisher p = publisher(2, s -> { });
+    for (int i = 0; i < 3; i++) {
+      p.publish(logs, home); // v-000001 removed, v-000002 and v-000003 kept
+    }
+    List<Path> checked = new java.util.ArrayList<>();
+    assertThat(ModelRollback.rollback(home, null, checked::add))
+        .isEqualTo(new ModelRollback.Switched("v-000003", "v-000002"));
+    assertThat(checked).containsExactly(home.resolve("versions/v-000002"));
+    assertThatThrownBy(() -> ModelRollback.rollback(home, null, d -> { }))
+        .hasMessageContaining("no model version older than v-000002").hasMessageContaining("kept: v-000002, v-000003");
+    assertThatThrownBy(() -> ModelRollback.rollback(home, "v-000001", d -> { }))
+        .hasMessageContaining("model version v-000001 is not under");
+    assertThatThrownBy(() -> ModelRollback.rollback(home, "v-000002", d -> { }))
+        .hasMessageContaining("v-000002 is already serving");
+    assertThatThrownBy(() -> ModelRollback.rollback(home, "latest", d -> { }))
+        .hasMessageContaining("\"latest\" is not a model version name");
+    assertThatThrownBy(() -> ModelRollback.rollback(home, "v-000003", d -> {
+      throw new IllegalArgumentException("damaged model: " + d);
+    })).hasMessageContaining("v-000003");
+    assertThat(new ModelHome(home).currentVersion()).as("a refused target is not switched to").isEqualTo("v-000002");
+    assertThat(ModelRollback.rollback(home, "v-000003", d -> { }).to()).isEqualTo("v-000003");
+    assertThat(new ModelHome(home).currentVersion()).isEqualTo("v-000003");
+    assertThatThrownBy(() -> ModelRollback.rollback(trained, null, d -> { }))
+        .hasMessageContaining("not a versioned model directory");
+  }
+
+  private static List<String> leftovers(Path home) {
+    try (Stream<Path> s = Files.list(home.resolve(ModelHome.VERSIONS))) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> !ModelHome.isVersionName(n)).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
