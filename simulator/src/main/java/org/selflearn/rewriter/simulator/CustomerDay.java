@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.selflearn.rewriter.common.event.AppliedRewrite;
 import org.selflearn.rewriter.common.event.Feedback;
 import org.selflearn.rewriter.common.event.InteractionEvent;
 import org.selflearn.rewriter.common.event.Nlu;
@@ -13,6 +14,7 @@ import org.selflearn.rewriter.common.event.Response;
 import org.selflearn.rewriter.common.event.ResponseStatus;
 import org.selflearn.rewriter.common.event.Signals;
 import org.selflearn.rewriter.common.event.Truth;
+import org.selflearn.rewriter.common.text.TextNormalizer;
 
 /** One customer's day of sessions: requests, speech errors, outcomes, rephrases and follow-ups. */
 final class CustomerDay {
@@ -25,11 +27,21 @@ final class CustomerDay {
   private final int day;
   private final Consumer<LogSimulator.SimulatedTurn> out;
   private final SplittableRandom rng;
+  private final RewriteHook hook;
   private int seq;
   private LogSimulator.SimulatedTurn pending;
+  private String previousHeard;
+  private String previousDomain;
 
   CustomerDay(List<WorldRequest> world, SimulationOptions options, double[] popularity, CustomerProfile customer,
       int day, Consumer<LogSimulator.SimulatedTurn> out) {
+    this(world, options, popularity, customer, day, RewriteHook.NONE, out);
+  }
+
+  /** With a hook that decides what the assistant executes for each heard request. */
+  CustomerDay(List<WorldRequest> world, SimulationOptions options, double[] popularity, CustomerProfile customer,
+      int day, RewriteHook hook, Consumer<LogSimulator.SimulatedTurn> out) {
+    this.hook = hook;
     this.world = world;
     this.options = options;
     this.popularity = popularity;
@@ -58,6 +70,8 @@ final class CustomerDay {
 
   /** Runs one session from time t; returns the time of its last turn. */
   private long session(long t) {
+    previousHeard = null;
+    previousDomain = null;
     int requests = 1;
     while (requests < 4 && rng.nextDouble() < 0.45) {
       requests++;
@@ -149,21 +163,25 @@ final class CustomerDay {
     flush();
     boolean misheard = !heard.equals(wording);
     boolean wrongPlace = w.kind() == WorldRequest.Kind.AMBIGUOUS_LONG && wording.equals(w.shortForm());
+    AppliedRewrite applied = executed(heard, t);
+    // what the assistant acts on: a right rewrite is served as if heard right, a wrong one fails like a mishearing
+    boolean garbled = applied == null ? misheard : !means(w, applied.to());
+    boolean shortPlace = applied == null && wrongPlace;
     ResponseStatus status;
     boolean bargeIn = false;
     Feedback feedback = Feedback.NONE;
     long engagement = 0;
-    Nlu nlu = new Nlu(w.domain(), w.intent(), misheard ? Map.of() : w.slots(),
-        misheard ? 0.3 + 0.3 * rng.nextDouble() : 0.8 + 0.19 * rng.nextDouble());
+    Nlu nlu = new Nlu(w.domain(), w.intent(), garbled ? Map.of() : w.slots(),
+        garbled ? 0.3 + 0.3 * rng.nextDouble() : 0.8 + 0.19 * rng.nextDouble());
     boolean served;
     if (w.kind() == WorldRequest.Kind.UNFIXABLE) {
       status = rng.nextDouble() < 0.6 ? ResponseStatus.UNHANDLED : ResponseStatus.ERROR;
       nlu = status == ResponseStatus.UNHANDLED ? null : nlu;
       served = false;
-    } else if (!misheard && !wrongPlace) {
+    } else if (!garbled && !shortPlace) {
       served = rng.nextDouble() < 0.97;
       status = served ? ResponseStatus.SUCCESS : ResponseStatus.ERROR;
-    } else if (wrongPlace && !misheard) {
+    } else if (shortPlace && !garbled) {
       status = ResponseStatus.SUCCESS; // answered for the default place
       if (rng.nextDouble() < 0.7) {
         bargeIn = true;
@@ -201,10 +219,36 @@ final class CustomerDay {
         Instant.ofEpochMilli(t + rng.nextInt(1000)), customer.customerId(), customer.deviceId(),
         customer.deviceType(), null, "en-US", heard,
         misheard ? 0.35 + 0.4 * rng.nextDouble() : 0.75 + 0.24 * rng.nextDouble(), nlu,
-        new Response(status, text), new Signals(bargeIn, feedback, engagement), null,
+        new Response(status, text), new Signals(bargeIn, feedback, engagement), applied,
         new Truth(truthIntended, w.equivalents()));
+    previousHeard = heard;
+    previousDomain = nlu == null ? null : nlu.domain();
     pending = new LogSimulator.SimulatedTurn(e, !served, false, misheard, customer.personalSlice());
     return served;
+  }
+
+  /** Asks the hook what to execute; null when the request is executed as heard. */
+  private AppliedRewrite executed(String heard, long t) {
+    AppliedRewrite r = hook.execute(new HeardRequest(heard, customer.customerId(), customer.deviceType(),
+        Instant.ofEpochMilli(t), previousHeard, previousDomain));
+    if (r == null || TextNormalizer.normalize(r.to()).equals(TextNormalizer.normalize(heard))) {
+      return null;
+    }
+    return r;
+  }
+
+  /** Whether a text is the request the customer meant: its intended wording or an equivalent. */
+  static boolean means(WorldRequest w, String text) {
+    String n = TextNormalizer.normalize(text);
+    if (n.equals(TextNormalizer.normalize(w.intended()))) {
+      return true;
+    }
+    for (String e : w.equivalents()) {
+      if (n.equals(TextNormalizer.normalize(e))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void markRephrased() {

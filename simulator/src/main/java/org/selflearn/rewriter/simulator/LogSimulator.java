@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.selflearn.rewriter.common.codec.EventEncoder;
 import org.selflearn.rewriter.common.event.DeviceType;
@@ -77,6 +78,29 @@ public final class LogSimulator {
       throw new UncheckedIOException("cannot write simulated logs to " + outDir + ": " + e.getMessage(), e);
     }
     return summary;
+  }
+
+  /**
+   * Simulates days {@code [fromDay, toDay)} with a hook that decides what the assistant executes, handing each turn to
+   * {@code sink} in time order (day by day). Customers are simulated in parallel; the output is the same for a seed
+   * whatever the threads, provided the hook answers each request the same way whatever the order of calls.
+   */
+  public void simulateDays(int fromDay, int toDay, RewriteHook hook, Consumer<SimulatedTurn> sink) {
+    if (fromDay < 0 || toDay > options.days() || fromDay > toDay) {
+      throw new IllegalArgumentException("days must lie in [0, " + options.days() + "], got [" + fromDay + ", "
+          + toDay + ")");
+    }
+    for (int day = fromDay; day < toDay; day++) {
+      int d = day;
+      List<SimulatedTurn> turns = new ArrayList<>(customers.parallelStream().map(c -> {
+        List<SimulatedTurn> own = new ArrayList<>();
+        new CustomerDay(world, options, popularity, c, d, hook, own::add).simulate();
+        return own;
+      }).flatMap(List::stream).toList());
+      turns.sort(Comparator.comparing((SimulatedTurn t) -> t.event().timestamp())
+          .thenComparing(t -> t.event().eventId()));
+      turns.forEach(sink);
+    }
   }
 
   private double[] popularity() {
@@ -159,7 +183,15 @@ public final class LogSimulator {
     return z ^ (z >>> 31);
   }
 
-  /** A generated event with what the simulator knows about it. */
-  record SimulatedTurn(InteractionEvent event, boolean defect, boolean rephrasedByNext, boolean misheard,
+  /**
+   * A generated event with what the simulator knows about it.
+   *
+   * @param event the logged event
+   * @param defect the turn did not serve the customer
+   * @param rephrasedByNext the customer's next turn rephrased it
+   * @param misheard speech recognition heard something other than what the customer said
+   * @param slice the customer is in the personal slice
+   */
+  public record SimulatedTurn(InteractionEvent event, boolean defect, boolean rephrasedByNext, boolean misheard,
       boolean slice) {}
 }

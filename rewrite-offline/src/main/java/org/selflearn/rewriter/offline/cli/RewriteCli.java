@@ -17,7 +17,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {VersionCommand.class, ValidateCommand.class, ConfigCommand.class, SimulateCommand.class,
         MineCommand.class, SolveCommand.class, TrainCommand.class, ReplayCommand.class, RewriteOneCommand.class,
         StreamCommand.class, DemoCommand.class, ForgetCommand.class, ExplainCommand.class, BenchCommand.class,
-        ServeCommand.class, PublishCommand.class, RollbackCommand.class,
+        ServeCommand.class, PublishCommand.class, RollbackCommand.class, LoopCommand.class,
         CommandLine.HelpCommand.class})
 public final class RewriteCli implements Callable<Integer> {
   /** Exit code of bad usage or bad input. */

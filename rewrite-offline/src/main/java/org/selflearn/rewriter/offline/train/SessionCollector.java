@@ -52,9 +52,8 @@ public final class SessionCollector implements Consumer<MinedSession> {
         if (!turn.domainIntent().isEmpty()) {
           domainOfState.put(executed, turn.domainIntent());
         }
-        if (StateNames.isRewritten(turn.state())) {
-          addPair(turn.customerId(), StateNames.heard(turn.state()), executed);
-        }
+        // a rewritten turn that succeeded is our rewriter's outcome, not a rephrase of the customer's own: counting it
+        // as a pair would let the own-history layer feed on the rewriter's output (loop/NoSelfFeedingTest)
       }
     }
     for (int[] c : s.chains()) {
