@@ -28,8 +28,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Because the choice of target does not depend on the gates, raising any threshold can only remove pairs, never
  * add one (tested). A pair whose applied rewrites ({@code s => t} states) are seen failing more often than s itself is
- * {@code demoted-by-feedback}; a pair that our rewriter applied and that kept succeeding is kept on that evidence
- * ({@code kept-by-feedback}) even when its rephrases have dried up because the rewrite now prevents them.
+ * {@code demoted-by-feedback}; a pair that our rewriter applied to most of the source's turns and that kept
+ * succeeding is kept on that evidence ({@code kept-by-feedback}) even when its rephrases have dried up because the
+ * rewrite now prevents them.
  */
 public final class RewriteSelectionPolicy {
   private final SelectionGates gates;
@@ -154,7 +155,7 @@ public final class RewriteSelectionPolicy {
           d.sourceSuccess(), d.targetSuccess(), d.bound(), d.dominance()));
     }
     if (!chosen) {
-      keptByFeedback(source, sourceSuccess, applied, out);
+      keptByFeedback(source, sourceSuccess, own.turns(), applied, out);
     }
   }
 
@@ -200,14 +201,20 @@ public final class RewriteSelectionPolicy {
     return false;
   }
 
-  private void keptByFeedback(String source, double sourceSuccess, List<StateStats> applied,
+  /**
+   * Keeps an applied rewrite that keeps succeeding — only when it was applied to the dominant share of the source's
+   * turns ({@code min-dominance}): a rewrite the personal layer applied for a few customers says nothing about what
+   * everybody else means by the source, and must not become everyone's rewrite.
+   */
+  private void keptByFeedback(String source, double sourceSuccess, long plainTurns, List<StateStats> applied,
       List<RewriteDecision> out) {
     StateStats best = null;
     double bestBound = -1;
     for (StateStats a : applied) {
       double bound = Bounds.wilsonLower((double) a.successes() / Math.max(1, a.turns()), a.turns(),
           gates.confidence());
-      if (a.turns() >= gates.minSupport() && a.customers() >= gates.minCustomers()
+      boolean dominant = a.turns() >= gates.minDominance() * (a.turns() + plainTurns);
+      if (a.turns() >= gates.minSupport() && a.customers() >= gates.minCustomers() && dominant
           && bound - sourceSuccess >= Math.max(gates.minGain(), Double.MIN_VALUE) && bound > bestBound) {
         best = a;
         bestBound = bound;

@@ -103,6 +103,17 @@ class RewriteSelectionPolicyTest {
   }
 
   @Test
+  void aRewriteAppliedForAFewCustomersOnlyIsNotKeptForEveryone() {
+    // the personal layer rewrote "weather in wilkerson" for the few who mean the long form; most say it as it is
+    Map<String, StateStats> s = new HashMap<>();
+    s.put("weather in wilkerson", new StateStats("weather in wilkerson", 400, 100, 64)); // gain alone would keep it
+    String applied = StateNames.rewritten("weather in wilkerson", "weather in wilkerson california");
+    s.put(applied, new StateStats(applied, 17, 16, 5));
+    assertThat(new RewriteSelectionPolicy(new SelectionGates(5, 5, 0.0, 0.9, 0.7)).select(s, List.of(), Map.of(),
+        x -> 0.9)).filteredOn(RewriteDecision::kept).isEmpty();
+  }
+
+  @Test
   void raisingAnyThresholdNeverAddsAPair() {
     SplittableRandom rng = new SplittableRandom(7);
     int keptAny = 0;

@@ -32,6 +32,20 @@ class CorrectionJudgeTest {
   }
 
   @Test
+  void aTurnAnEarlierModelRewroteIsJudgedByWhatWasExecuted() {
+    CorrectionJudge judge = new CorrectionJudge(WordingClasses.NONE, Map.of(), 0.5);
+    InteractionEvent worked = new InteractionEvent("e2", Instant.parse("2026-11-20T08:00:00Z"), "c1", null, null,
+        null, null, "play maj and dragons", Double.NaN, null, new Response(ResponseStatus.SUCCESS, null),
+        Signals.NONE, new org.selflearn.rewriter.common.event.AppliedRewrite("play imagine dragons",
+            org.selflearn.rewriter.common.event.RewriteSource.PRECOMPUTED, 0.9), null);
+    ReplayTurn t = new ReplayTurn(worked, "play maj and dragons", null, null, false, null);
+    assertThat(judge.judge(t, "play imagine dragons")).as("not 'it had succeeded as said'").isEqualTo(Outcome.WIN);
+    assertThat(judge.judge(t, "play dragons")).isEqualTo(Outcome.LOSS);
+    ReplayTurn failedRewrite = new ReplayTurn(worked, "play maj and dragons", null, null, true, null);
+    assertThat(judge.judge(failedRewrite, "play imagine dragons")).isEqualTo(Outcome.LOSS);
+  }
+
+  @Test
   void aFollowUpUnrelatedToTheRequestAndTheProposalLeavesItUnjudged() {
     CorrectionJudge judge = new CorrectionJudge(WordingClasses.NONE, Map.of(), 0.5);
     ReplayTurn gaveUpAndMovedOn = failed("turn on the like since kitchen", "what is the time");
