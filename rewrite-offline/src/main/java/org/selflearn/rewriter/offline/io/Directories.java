@@ -24,4 +24,17 @@ public final class Directories {
       throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
     }
   }
+
+  /** Writes a UTF-8 text file, creating its parent directories; fails naming the file. */
+  public static void writeText(Path file, CharSequence text) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
 }

@@ -1,9 +1,5 @@
 package org.selflearn.rewriter.offline.loop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -57,15 +53,7 @@ final class LoopHtml {
           + (Boolean.TRUE.equals(r.get("harmfulInTable")) ? " (in table)" : "")).append("</td></tr>");
     }
     h.append("</table></body></html>\n");
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, h, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    org.selflearn.rewriter.offline.io.Directories.writeText(file, h);
   }
 
   /** The defect rate per round as a line with its points, on a y axis from 0 to a little above the highest rate. */

@@ -1,9 +1,5 @@
 package org.selflearn.rewriter.offline.replay;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,15 +50,7 @@ public final class HtmlReport {
     h.append("<h2>Top rewrites</h2>").append(topRewrites(turns, decisions));
     h.append("<h2>A sample of losses</h2>").append(losses(turns, decisions));
     h.append("</body></html>\n");
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, h, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    org.selflearn.rewriter.offline.io.Directories.writeText(file, h);
   }
 
   /** The model's self-calibration: held-out evidence per layer and what serves (empty when the model has none). */
