@@ -112,9 +112,10 @@ public final class ConfigKeys {
       1.0, 1000.0, "A layer serves only if, on the held-out logs, the rewrites its customers confirmed outnumber the"
           + " ones they contradicted by at least this ratio."));
   public static final ConfigKey<Double> CALIBRATION_MIN_CONFIRMED = add(ConfigKey.ofDouble(
-      "calibration.min-confirmed-share", 0.2, 0.0, 1.0, "A layer serves only if at least this share of its held-out"
-          + " rewrites were confirmed by the customer's own successful rephrase (a layer whose rewrites customers"
-          + " almost never confirm is off, whatever its judged ratio)."));
+      "calibration.min-confirmed-vs-best", 0.5, 0.0, 1.0, "A layer serves only if its share of held-out rewrites that"
+          + " customers confirmed with their own successful rephrase is at least this fraction of the best chain-based"
+          + " layer's share (own history or table): a layer whose rewrites customers almost never confirm is off,"
+          + " whatever its judged ratio, and the bar follows how often this population rephrases at all."));
   public static final ConfigKey<Integer> CALIBRATION_MIN_JUDGED = add(ConfigKey.ofInt("calibration.min-judged", 20,
       1, 1_000_000, "Judged held-out rewrites (confirmed + contradicted) a layer needs for the evidence to decide;"
           + " with fewer, the table and own-history layers keep serving and the ranked layers stay off."));

@@ -15,23 +15,28 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
  * Chooses which layers serve from held-out evidence. Layers are decided in the order they are consulted at request
  * time (own history, table, ranked), each on the turns that the layers before it, as decided, leave to it:
  * <ul>
- *   <li>a layer serves when its confirmed rewrites outnumber the contradicted ones by {@code minRatio} and at least
- *       {@code minConfirmedShare} of its rewrites were confirmed; a layer with fewer than {@code minJudged} judged
- *       rewrites keeps its default (own history and table serve, ranked layers do not);
+ *   <li>a layer serves when its confirmed rewrites outnumber the contradicted ones by {@code minRatio} and its share of
+ *       confirmed rewrites is at least {@code minConfirmedVsBest} of the best chain-based layer's (own history or
+ *       table): customers who rephrase rarely confirm little of every layer, so the bar is relative to what this
+ *       population confirms at best, and never below {@value #MIN_CONFIRMED_FLOOR}; a layer with fewer than {@code minJudged} judged rewrites keeps its default (own
+ *       history and table serve, ranked layers do not);
  *   <li>each ranked layer (PERSONAL, GLOBAL) gets the lowest threshold, not below the ranker's own, at which the
  *       rewrites scoring at least that pass the same test; if none does, the layer is off.
  * </ul>
  */
 public final class LayerCalibrator {
   private final double minRatio;
-  private final double minConfirmedShare;
+  /** Below one confirmed rewrite in ten, customers "almost never" confirm a layer, whatever the best layer does. */
+  static final double MIN_CONFIRMED_FLOOR = 0.1;
+  private final double minConfirmedVsBest;
+  private double referenceShare;
   private final int minJudged;
   private final CorrectionJudge judge;
 
-  public LayerCalibrator(double minRatio, double minConfirmedShare, int minJudged, CorrectionJudge judge) {
+  public LayerCalibrator(double minRatio, double minConfirmedVsBest, int minJudged, CorrectionJudge judge) {
     this.judge = judge;
     this.minRatio = minRatio;
-    this.minConfirmedShare = minConfirmedShare;
+    this.minConfirmedVsBest = minConfirmedVsBest;
     this.minJudged = minJudged;
   }
 
@@ -44,6 +49,15 @@ public final class LayerCalibrator {
     for (int i = 0; i < turns.size(); i++) {
       own.add(judge.judge(turns.get(i), traces.get(i).ownHistory()), turns.get(i), traces.get(i).ownHistory());
     }
+    LayerEvidence tableIfOwnOn = new LayerEvidence();
+    for (int i = 0; i < turns.size(); i++) {
+      if (traces.get(i).ownHistory() == null) {
+        tableIfOwnOn.add(judge.judge(turns.get(i), traces.get(i).table()));
+      }
+    }
+    referenceShare = Math.max(own.judged() >= minJudged ? own.confirmedShare() : 0,
+        tableIfOwnOn.judged() >= minJudged ? tableIfOwnOn.confirmedShare() : 0);
+    evidence.put("bestConfirmedShare", Math.round(referenceShare * 1000) / 1000.0);
     boolean ownOn = decide(own, true);
     evidence.put("ownHistory", withDecision(own, ownOn, Double.NaN));
     LayerEvidence table = new LayerEvidence();
@@ -102,7 +116,12 @@ public final class LayerCalibrator {
   }
 
   private boolean passes(LayerEvidence e) {
-    return e.judged() >= minJudged && e.ratio() >= minRatio && e.confirmedShare() >= minConfirmedShare;
+    return e.judged() >= minJudged && e.ratio() >= minRatio
+        && e.confirmedShare() >= confirmedBar();
+  }
+
+  private double confirmedBar() {
+    return Math.max(MIN_CONFIRMED_FLOOR, minConfirmedVsBest * referenceShare);
   }
 
   private Map<String, Object> withDecision(LayerEvidence e, boolean serve, double threshold) {
@@ -120,6 +139,6 @@ public final class LayerCalibrator {
       return String.format(Locale.ROOT, "%d judged rewrites, fewer than %d: default", e.judged(), minJudged);
     }
     return String.format(Locale.ROOT, "judged %.1f:1 (needs %.1f), %.0f%% confirmed (needs %.0f%%)%s", e.ratio(),
-        minRatio, 100 * e.confirmedShare(), 100 * minConfirmedShare, serve ? "" : ": off");
+        minRatio, 100 * e.confirmedShare(), 100 * confirmedBar(), serve ? "" : ": off");
   }
 }

@@ -43,7 +43,9 @@ final class TrainSummaryText {
     line(out, "layers", "chosen on the " + v(held, "heldOutEvents") + " events from " + v(held, "heldOutFrom")
         + ", judged by the customers' own corrections:");
     map(held.get("layers")).forEach((layer, e) -> {
-      Map<?, ?> m = map(e);
+      if (!(e instanceof Map<?, ?> m)) {
+        return; // a figure beside the layers, e.g. bestConfirmedShare
+      }
       out.printf("  %-15s %-5s %6s rewrites: %s confirmed, %s contradicted, %s unjudged; %s%n", layer,
           Boolean.TRUE.equals(m.get("serve")) ? "ON" : "off", v(m, "triggered"), v(m, "confirmed"),
           v(m, "contradicted"), v(m, "unjudged"), v(m, "why") + (m.containsKey("threshold")

@@ -66,7 +66,9 @@ public final class HtmlReport {
         + "<th>why</th></tr>");
     String td = "</td><td class=\"n\">";
     layers.forEach((name, v) -> {
-      Map<?, ?> m = v instanceof Map<?, ?> x ? x : Map.of();
+      if (!(v instanceof Map<?, ?> m)) {
+        return; // a figure beside the layers, e.g. bestConfirmedShare
+      }
       h.append("<tr><td>").append(esc(String.valueOf(name))).append("</td><td>")
           .append(Boolean.TRUE.equals(m.get("serve")) ? "yes" : "no").append(td).append(m.get("confirmed"))
           .append(td).append(m.get("contradicted")).append(td).append(m.get("unjudged")).append("</td><td>")

@@ -21,7 +21,8 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
 class LayerCalibratorTest {
   private final List<ReplayTurn> turns = new ArrayList<>();
   private final List<DecisionTrace> traces = new ArrayList<>();
-  private final LayerCalibrator calibrator = new LayerCalibrator(5.0, 0.2, 20, new CorrectionJudge(org.selflearn.rewriter.online.index.WordingClasses.NONE, Map.of(), 0.5));
+  private final LayerCalibrator calibrator = new LayerCalibrator(5.0, 0.5, 20,
+      new CorrectionJudge(org.selflearn.rewriter.online.index.WordingClasses.NONE, Map.of(), 0.5));
 
   /**
    * A failed turn that the customer repaired by saying {@code fix} (or gave up on, fix null); what was heard is close
@@ -66,14 +67,22 @@ class LayerCalibratorTest {
 
   @Test
   void aLayerCustomersAlmostNeverConfirmIsOffEvenWhenItsJudgedRatioIsHigh() {
+    for (int i = 0; i < 40; i++) { // the table: customers confirm most of it (40 of 60)
+      turn(i < 40 ? "fix t" + i : null, new DecisionTrace(null, "fix t" + i, null, null, Double.NaN));
+    }
+    for (int i = 0; i < 20; i++) {
+      turn(null, new DecisionTrace(null, "fix u" + i, null, null, Double.NaN));
+    }
     for (int i = 0; i < 25; i++) {
       turn("fix x" + i, new DecisionTrace(null, null, "fix x" + i, RewriteSource.GLOBAL, 0.9));
     }
     for (int i = 0; i < 400; i++) { // customers gave up: nobody can tell whether these were right
       turn(null, new DecisionTrace(null, null, "guess " + i, RewriteSource.GLOBAL, 0.9));
     }
-    LayerCalibration c = calibrator.choose(turns, traces, 0.5).choice();
-    assertThat(c.rankedGlobal()).as("25 confirmed of 425: 6%").isFalse();
+    LayerCalibrator.Result r = calibrator.choose(turns, traces, 0.5);
+    assertThat(r.choice().precomputed()).isTrue();
+    assertThat(r.choice().rankedGlobal()).as("25 confirmed of 425: 6%, the table 67%").isFalse();
+    assertThat(r.evidence()).containsEntry("bestConfirmedShare", 0.667);
   }
 
   @Test
