@@ -3,6 +3,7 @@ package org.selflearn.rewriter.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.selflearn.rewriter.common.stats.SuccessRate;
 
 /**
  * Every configuration key of the system, declared once with type, default, allowed range and documentation. The
@@ -88,9 +89,9 @@ public final class ConfigKeys {
       true, "Whether the precomputed table is consulted."));
   public static final ConfigKey<Integer> RELOAD_SECONDS = add(ConfigKey.ofInt("online.reload-seconds", 5, 0, 86_400,
       "How often the online rewriter looks for a newly published model version or rewrite table (0: never)."));
-  public static final ConfigKey<Double> USUALLY_SUCCEEDS = add(ConfigKey.ofDouble("online.usually-succeeds", 0.6, 0.5,
-      1.0, "A request whose own smoothed success rate is at least this (over 10+ turns) is left unchanged unless"
-          + " the customer's own history says otherwise."));
+  public static final ConfigKey<Double> USUALLY_SUCCEEDS = add(ConfigKey.ofDouble("online.usually-succeeds",
+      SuccessRate.USUALLY_SUCCEEDS, 0.5, 1.0, "A request whose own smoothed success rate is at least this (over 10+"
+          + " turns) is left unchanged unless the customer's own history says otherwise."));
   public static final ConfigKey<String> EMBEDDER = add(ConfigKey.ofChoice("online.embedder", "MINILM",
       List.of("MINILM", "ONNX", "NONE"), "Dense encoder: the bundled all-MiniLM-L6-v2 (quantised), a user ONNX"
           + " model (online.onnx-model-dir), or NONE for lexical/phonetic retrieval only."));

@@ -1,5 +1,7 @@
 package org.selflearn.rewriter.markov;
 
+import org.selflearn.rewriter.common.stats.SuccessRate;
+
 /**
  * Direct outcomes of one state: how often it was executed and how often that turn itself succeeded.
  *
@@ -16,8 +18,8 @@ public record StateStats(String state, long turns, long successes, long customer
     }
   }
 
-  /** Posterior mean of the direct success rate under a uniform prior: (s + 1) / (n + 2). */
+  /** Posterior mean of the direct success rate under a uniform prior (see {@link SuccessRate#smoothed}). */
   public double successMean() {
-    return (successes + 1.0) / (turns + 2.0);
+    return SuccessRate.smoothed(successes, turns);
   }
 }

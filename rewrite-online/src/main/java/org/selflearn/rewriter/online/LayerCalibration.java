@@ -1,12 +1,12 @@
 package org.selflearn.rewriter.online;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.selflearn.rewriter.common.codec.Jackson;
 
 /**
  * Which layers of a model serve, and the trigger thresholds of the ranked ones, as {@code ./rewrite train} chose them
@@ -57,7 +57,7 @@ public record LayerCalibration(boolean ownHistory, boolean precomputed, boolean 
       return allOn(defaultThreshold);
     }
     try {
-      JsonNode serve = new ObjectMapper().readTree(file.toFile()).path("serve");
+      JsonNode serve = Jackson.readTree(file).path("serve");
       if (!serve.isObject()) {
         throw new IllegalArgumentException(file + ": missing object \"serve\"");
       }

@@ -1,10 +1,10 @@
 package org.selflearn.rewriter.online;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.selflearn.rewriter.common.codec.Jackson;
 
 /**
  * Layout of a model directory, as {@code ./rewrite train} writes it:
@@ -64,7 +64,7 @@ public record ModelDirectory(Path root) {
           + " — build one with ./rewrite train");
     }
     try {
-      JsonNode n = new ObjectMapper().readTree(manifest().toFile());
+      JsonNode n = Jackson.readTree(manifest());
       int v = n.path("formatVersion").asInt(-1);
       if (v != FORMAT_VERSION) {
         throw new IllegalArgumentException("model directory " + root + " has format version " + v

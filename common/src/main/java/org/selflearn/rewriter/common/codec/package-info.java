@@ -3,7 +3,8 @@
  * line into an event or a {@link org.selflearn.rewriter.common.codec.Rejection} naming the field and the reason,
  * {@link org.selflearn.rewriter.common.codec.EventFileReader} streams {@code .jsonl} and {@code .jsonl.gz} files in
  * constant memory, and {@link org.selflearn.rewriter.common.codec.DuplicateFilter} drops redelivered event ids
- * within a bounded horizon.
+ * within a bounded horizon. {@link org.selflearn.rewriter.common.codec.Jackson} is the one configured Jackson mapper
+ * every module reads and writes its JSON files with.
  *
  * <p>A bad line never stops a reader and never drops a good line: every line ends either as an event or as a
  * rejection, and callers count both. Unknown fields are ignored, as the format requires for forward compatibility.

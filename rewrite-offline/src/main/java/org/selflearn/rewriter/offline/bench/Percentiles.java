@@ -2,6 +2,7 @@ package org.selflearn.rewriter.offline.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.selflearn.rewriter.common.stats.Percentile;
 
 /** Latency samples in nanoseconds and their percentiles, printed in microseconds. */
 final class Percentiles {
@@ -22,10 +23,7 @@ final class Percentiles {
     long[] s = Arrays.copyOf(samples, n);
     Arrays.sort(s);
     return String.format(Locale.ROOT, "n=%d p50=%.1f µs p99=%.1f µs p99.9=%.1f µs max=%.1f µs", n,
-        at(s, 0.5) / 1e3, at(s, 0.99) / 1e3, at(s, 0.999) / 1e3, n == 0 ? 0 : s[n - 1] / 1e3);
-  }
-
-  private static double at(long[] s, double p) {
-    return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.ceil(p * s.length) - 1)];
+        Percentile.nearestRank(s, 0.5) / 1e3, Percentile.nearestRank(s, 0.99) / 1e3,
+        Percentile.nearestRank(s, 0.999) / 1e3, n == 0 ? 0 : s[n - 1] / 1e3);
   }
 }

@@ -1,7 +1,6 @@
 package org.selflearn.rewriter.offline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.stream.Stream;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.selflearn.rewriter.common.codec.Jackson;
 import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.ModelHome;
 import org.selflearn.rewriter.online.table.RewriteTable;
@@ -21,7 +21,6 @@ import org.selflearn.rewriter.online.table.RewriteTable;
  * {@code CURRENT} naming a missing version, a garbage manifest, SST checksums, keys missing from {@code ranker.json}.
  */
 final class ModelCheck {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> RANKER_KEYS = List.of("formatVersion", "features", "weights", "bias", "mean",
       "scale", "threshold");
 
@@ -76,7 +75,7 @@ final class ModelCheck {
     }
     Path manifest = v.resolve(RewriteTable.MANIFEST);
     try {
-      JsonNode m = JSON.readTree(manifest.toFile());
+      JsonNode m = Jackson.readTree(manifest);
       if (m == null || !m.isObject() || !m.has("formatVersion")) {
         throw damaged(manifest, "not a table manifest (no formatVersion)");
       }
@@ -108,7 +107,7 @@ final class ModelCheck {
     }
     JsonNode n;
     try {
-      n = JSON.readTree(r.toFile());
+      n = Jackson.readTree(r);
     } catch (IOException e) {
       throw damaged(r, "not JSON (" + Failures.oneLine(e.getMessage()) + ")");
     }

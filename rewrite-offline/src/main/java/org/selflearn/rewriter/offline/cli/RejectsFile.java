@@ -1,7 +1,5 @@
 package org.selflearn.rewriter.offline.cli;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.selflearn.rewriter.common.codec.Jackson;
 import org.selflearn.rewriter.common.codec.Rejection;
-import org.selflearn.rewriter.offline.io.Json;
 
 /** A rejects file: one JSON line per rejected event, with its line number, field, reason, id and the raw line. */
 final class RejectsFile implements AutoCloseable {
-  private static final ObjectWriter LINE = Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
   private final BufferedWriter out;
 
   RejectsFile(Path file) throws IOException {
@@ -30,7 +27,7 @@ final class RejectsFile implements AutoCloseable {
     m.put("eventId", r.eventId());
     m.put("raw", r.raw());
     try {
-      out.write(LINE.writeValueAsString(m));
+      out.write(Jackson.COMPACT.writeValueAsString(m));
       out.newLine();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,16 +1,13 @@
 package org.selflearn.rewriter.offline.io;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.selflearn.rewriter.common.codec.Jackson;
 
-/** Pretty JSON output of reports and summaries. */
+/** Pretty JSON output of reports and summaries, through the shared {@link Jackson} writers. */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private Json() {}
 
   public static void write(Path file, Object value) {
@@ -19,7 +16,7 @@ public final class Json {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      MAPPER.writeValue(file.toFile(), value);
+      Jackson.PRETTY.writeValue(file.toFile(), value);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -27,10 +24,9 @@ public final class Json {
 
   /** Writes each value as one compact JSON line. */
   public static void writeLines(Path file, Iterable<?> values) {
-    var writer = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
     try (var out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
       for (Object v : values) {
-        out.write(writer.writeValueAsString(v));
+        out.write(Jackson.COMPACT.writeValueAsString(v));
         out.newLine();
       }
     } catch (IOException e) {
@@ -40,7 +36,7 @@ public final class Json {
 
   public static String toString(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return Jackson.PRETTY.writeValueAsString(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,7 +46,7 @@ public final class Json {
   @SuppressWarnings("unchecked")
   public static java.util.Map<String, Object> readObject(Path file) {
     try {
-      return MAPPER.readValue(file.toFile(), java.util.LinkedHashMap.class);
+      return Jackson.read(file, java.util.LinkedHashMap.class);
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.selflearn.rewriter.offline.io.Html;
 
 /**
  * The closed loop's HTML report, in the style of the replay report: one self-contained, well-formed file (inline SVG,
@@ -27,10 +28,11 @@ final class LoopHtml {
         .append("<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
         .append("table{border-collapse:collapse;margin:8px 0 20px}td,th{border:1px solid #ccc;padding:4px 8px;")
         .append("text-align:left}th{background:#f3f3f3}.n{text-align:right}h2{margin-top:28px}</style></head><body>")
-        .append("<h1>The loop closed</h1><p>").append(esc(String.valueOf(report.get("customers"))))
+        .append("<h1>The loop closed</h1><p>").append(Html.escape(String.valueOf(report.get("customers"))))
         .append(" simulated customers of the built-in world, ").append(report.get("daysPerRound"))
         .append(" days a round, seed ").append(report.get("seed")).append(", embedder ")
-        .append(esc(String.valueOf(report.get("embedder")))).append(". Round 0 runs without a rewriter; each later")
+        .append(Html.escape(String.valueOf(report.get("embedder"))))
+        .append(". Round 0 runs without a rewriter; each later")
         .append(" round is served by a model trained on every log before it, and its customers react to what was")
         .append(" executed.</p>");
     h.append("<h2>Defect rate per round</h2>").append(defectCurve(rows));
@@ -138,9 +140,5 @@ final class LoopHtml {
 
   private static String pct(double v) {
     return String.format(Locale.ROOT, "%.1f%%", v * 100);
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -1,7 +1,6 @@
 package org.selflearn.rewriter.offline.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.selflearn.rewriter.common.codec.Jackson;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.io.Directories;
@@ -37,7 +37,6 @@ import org.selflearn.rewriter.online.RewriteResult;
  */
 public final class ModelPublisher {
   static final int VALIDATION_REQUESTS = 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RewriterConfig config;
   private final Consumer<String> progress;
@@ -160,7 +159,7 @@ public final class ModelPublisher {
       for (int n = 0; (line = in.readLine()) != null && out.size() < VALIDATION_REQUESTS && n < 100_000; n++) {
         JsonNode e;
         try {
-          e = JSON.readTree(line);
+          e = Jackson.readTree(line);
         } catch (IOException bad) {
           continue; // rejected lines are training's business
         }

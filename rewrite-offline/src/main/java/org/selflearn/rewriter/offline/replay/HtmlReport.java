@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.selflearn.rewriter.offline.io.Html;
 
 /**
  * A self-contained HTML replay report (inline SVG, no scripts, no external resources): defect rate before and after
@@ -37,7 +38,7 @@ public final class HtmlReport {
     h.append("<table><tr><th>strategy</th><th>triggered</th><th>wins</th><th>losses</th><th>win/loss</th>")
         .append("<th>defect rate after</th><th>defect reduction</th></tr>");
     String td = "</td><td class=\"n\">";
-    rows.forEach((name, r) -> h.append("<tr><td>").append(esc(name)).append(td).append(r.get("triggered"))
+    rows.forEach((name, r) -> h.append("<tr><td>").append(Html.escape(name)).append(td).append(r.get("triggered"))
         .append(td).append(r.get("wins")).append(td).append(r.get("losses")).append(td).append(r.get("winLossRatio"))
         .append(td).append(pct(r.get("defectRateAfter"))).append(td).append(pct(r.get("defectReduction")))
         .append("</td></tr>"));
@@ -46,7 +47,7 @@ public final class HtmlReport {
         .append(" withoutPersonal</i> above (same turns, same model, personal memory switched off).</p>");
     h.append(calibration(report.get("calibration")));
     h.append("<h2>Latency of one rewrite (µs)</h2>").append(latencyChart(decisions));
-    h.append("<p>").append(esc(latencyText(report.get("latencyMicros")))).append("</p>");
+    h.append("<p>").append(Html.escape(latencyText(report.get("latencyMicros")))).append("</p>");
     h.append("<h2>Top rewrites</h2>").append(topRewrites(turns, decisions));
     h.append("<h2>A sample of losses</h2>").append(losses(turns, decisions));
     h.append("</body></html>\n");
@@ -60,7 +61,8 @@ public final class HtmlReport {
       return "";
     }
     StringBuilder h = new StringBuilder("<h2>Layers chosen by self-calibration (before shipping)</h2><p>Training held"
-        + " out its own logs from " + esc(String.valueOf(held.get("heldOutFrom"))) + " (" + held.get("heldOutEvents")
+        + " out its own logs from " + Html.escape(String.valueOf(held.get("heldOutFrom"))) + " ("
+        + held.get("heldOutEvents")
         + " events), trained on the rest, and judged each layer's proposals by the customers' own corrections.</p>"
         + "<table><tr><th>layer</th><th>serves</th><th>confirmed</th><th>contradicted</th><th>unjudged</th>"
         + "<th>why</th></tr>");
@@ -69,10 +71,10 @@ public final class HtmlReport {
       if (!(v instanceof Map<?, ?> m)) {
         return; // a figure beside the layers, e.g. bestConfirmedShare
       }
-      h.append("<tr><td>").append(esc(String.valueOf(name))).append("</td><td>")
+      h.append("<tr><td>").append(Html.escape(String.valueOf(name))).append("</td><td>")
           .append(Boolean.TRUE.equals(m.get("serve")) ? "yes" : "no").append(td).append(m.get("confirmed"))
           .append(td).append(m.get("contradicted")).append(td).append(m.get("unjudged")).append("</td><td>")
-          .append(esc(String.valueOf(m.get("why")))).append("</td></tr>");
+          .append(Html.escape(String.valueOf(m.get("why")))).append("</td></tr>");
     });
     return h.append("</table>").toString();
   }
@@ -95,7 +97,7 @@ public final class HtmlReport {
     for (Map.Entry<String, Map<String, Object>> e : rows.entrySet()) {
       double after = num(e.getValue().get("defectRateAfter"));
       s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text><rect x=\"180\" y=\"%d\" width=\"%d\" "
-          + "height=\"%d\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>", y + 15, esc(e.getKey()), y,
+          + "height=\"%d\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>", y + 15, Html.escape(e.getKey()), y,
           (int) (after * 1000), barH, e.getKey().equals("ours") ? "#2a7" : "#89a", 186 + (int) (after * 1000),
           y + 15, pct(after)));
       y += barH + 8;
@@ -123,7 +125,7 @@ public final class HtmlReport {
         int lw = (int) (500.0 * l / max);
         s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text><rect x=\"120\" y=\"%d\" "
             + "width=\"%d\" height=\"24\" fill=\"#2a7\"/><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"24\" "
-            + "fill=\"#c33\"/><text x=\"%d\" y=\"%d\">%d wins / %d losses</text>", y + 16, esc(e.getKey()
+            + "fill=\"#c33\"/><text x=\"%d\" y=\"%d\">%d wins / %d losses</text>", y + 16, Html.escape(e.getKey()
             .toString()), y, ww, 120 + ww, y, lw, 128 + ww + lw, y + 16, w, l));
         y += 34;
       }
@@ -153,7 +155,7 @@ public final class HtmlReport {
       int hgt = (int) (140.0 * buckets[i] / max);
       s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" fill=\"#57a\"/>"
           + "<text x=\"%d\" y=\"175\" font-size=\"11\">%s</text><text x=\"%d\" y=\"%d\" font-size=\"11\">%d</text>",
-          10 + i * 60, 150 - hgt, hgt, 10 + i * 60, esc(labels[i]), 10 + i * 60, 145 - hgt, buckets[i]));
+          10 + i * 60, 150 - hgt, hgt, 10 + i * 60, Html.escape(labels[i]), 10 + i * 60, 145 - hgt, buckets[i]));
     }
     return s.append("</svg>").toString();
   }
@@ -177,8 +179,8 @@ public final class HtmlReport {
         a.getValue()[0] + a.getValue()[1] + a.getValue()[2]));
     StringBuilder t = new StringBuilder("<table><tr><th>rewrite</th><th>source</th><th>wins</th><th>losses</th>"
         + "<th>neutral</th></tr>");
-    list.stream().limit(25).forEach(e -> t.append("<tr><td>").append(esc(e.getKey())).append("</td><td>")
-        .append(esc(sources.get(e.getKey()))).append("</td><td class=\"n\">").append(e.getValue()[0])
+    list.stream().limit(25).forEach(e -> t.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td>")
+        .append(Html.escape(sources.get(e.getKey()))).append("</td><td class=\"n\">").append(e.getValue()[0])
         .append("</td><td class=\"n\">").append(e.getValue()[1]).append("</td><td class=\"n\">").append(e.getValue()[2])
         .append("</td></tr>"));
     return t.append("</table>").toString();
@@ -194,10 +196,10 @@ public final class HtmlReport {
       if (Outcome.of(r, d.rewrite()) == Outcome.LOSS) {
         String meant = r.event().truth() != null ? r.event().truth().intended()
             : r.successfulRephrase() != null ? r.successfulRephrase() : "(it had succeeded)";
-        t.append("<tr><td>").append(esc(r.heard())).append("</td><td>").append(esc(d.rewrite()))
-            .append("</td><td>").append(esc(d.source())).append("</td><td class=\"n\">")
+        t.append("<tr><td>").append(Html.escape(r.heard())).append("</td><td>").append(Html.escape(d.rewrite()))
+            .append("</td><td>").append(Html.escape(d.source())).append("</td><td class=\"n\">")
             .append(d.score() == null ? "" : String.format(Locale.ROOT, "%.3f", d.score())).append("</td><td>")
-            .append(esc(meant)).append("</td></tr>");
+            .append(Html.escape(meant)).append("</td></tr>");
         shown++;
       }
     }
@@ -221,9 +223,5 @@ public final class HtmlReport {
 
   private static String pct(Object o) {
     return String.format(Locale.ROOT, "%.1f%%", num(o) * 100);
-  }
-
-  private static String esc(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

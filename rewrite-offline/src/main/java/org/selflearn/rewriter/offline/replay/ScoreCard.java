@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.selflearn.rewriter.common.event.RewriteSource;
+import org.selflearn.rewriter.common.stats.Percentile;
 
 /** Scores one strategy's decisions on the replayed turns and renders the report keys of log-format.md. */
 public final class ScoreCard {
@@ -91,18 +92,10 @@ public final class ScoreCard {
     long[] sorted = micros.clone();
     Arrays.sort(sorted);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("p50", percentile(sorted, 0.50));
-    m.put("p99", percentile(sorted, 0.99));
+    m.put("p50", Percentile.nearestRank(sorted, 0.50));
+    m.put("p99", Percentile.nearestRank(sorted, 0.99));
     m.put("max", sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
     return m;
-  }
-
-  static long percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int i = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
   private static double round(double d) {

@@ -14,6 +14,7 @@ import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.markov.RewriteDecision;
 import org.selflearn.rewriter.offline.mining.MinedStats;
+import org.selflearn.rewriter.offline.io.Html;
 
 /**
  * The absorbing chain around one request: the states within two rephrase steps, their transition probabilities to
@@ -183,16 +184,13 @@ public final class ChainExplanation {
       sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"220\" height=\"36\" rx=\"8\" "
           + "fill=\"%s\" stroke=\"%s\" stroke-width=\"%d\"/><text x=\"%d\" y=\"%d\">%s</text>", p[0], p[1],
           absorbing ? (s.equals(SUCCESS) ? "#dfd" : "#fdd") : "#f7f7ff", s.equals(request) ? "#000" : "#99a",
-          s.equals(request) ? 2 : 1, p[0] + 6, p[1] + 15, esc(s.length() > 36 ? s.substring(0, 35) + "…" : s)));
+          s.equals(request) ? 2 : 1, p[0] + 6, p[1] + 15,
+          Html.escape(s.length() > 36 ? s.substring(0, 35) + "…" : s)));
       if (!absorbing) {
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">P(success)=%.2f</text>",
             p[0] + 6, p[1] + 30, absorption.getOrDefault(s, 0.0)));
       }
     }
     return sb.append("</svg>\n").toString();
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -1,7 +1,6 @@
 package org.selflearn.rewriter.offline.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.selflearn.rewriter.common.codec.Jackson;
 
 /**
  * Produces the lines of a log file to a topic as they are (bad lines included: the job must reject them), keyed by
@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * not be delivered (nothing is dropped silently).
  */
 public final class EventFileProducer {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private EventFileProducer() {}
 
@@ -74,7 +73,7 @@ public final class EventFileProducer {
 
   private static String key(String line) {
     try {
-      JsonNode n = MAPPER.readTree(line);
+      JsonNode n = Jackson.readTree(line);
       JsonNode c = n == null ? null : n.get("customerId");
       return c != null && c.isTextual() ? c.asText() : null;
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.selflearn.rewriter.offline.train;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.selflearn.rewriter.common.stats.SuccessRate;
 import org.selflearn.rewriter.markov.PairStats;
 import org.selflearn.rewriter.markov.StateNames;
 import org.selflearn.rewriter.offline.mining.MinedStats;
@@ -15,7 +16,6 @@ import org.selflearn.rewriter.offline.mining.MinedStats;
  */
 public final class EquivalentWordings {
   private static final int MIN_CHAINS = 2;
-  private static final double MIN_SUCCESS = 0.6;
   private final Map<String, String> parent = new HashMap<>();
 
   public EquivalentWordings(MinedStats stats) {
@@ -41,7 +41,7 @@ public final class EquivalentWordings {
 
   private static boolean good(MinedStats stats, String state) {
     MinedStats.StateRow r = stats.states().get(state);
-    return r != null && (r.successes() + 1.0) / (r.turns() + 2.0) >= MIN_SUCCESS;
+    return r != null && SuccessRate.usuallySucceeds(r.successes(), r.turns());
   }
 
   /** Whether two requests are the same or interchangeable wordings. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.selflearn.rewriter.common.stats.SuccessRate;
 import org.selflearn.rewriter.markov.StateNames;
 import org.selflearn.rewriter.offline.mining.MinedStats;
 import org.selflearn.rewriter.online.ModelDirectory;
@@ -23,9 +24,6 @@ import org.selflearn.rewriter.online.index.PersonalProfile;
  * usually succeed) and the personal memories, embedding each distinct text once (in parallel).
  */
 public final class IndexBuilder {
-  /** A request is servable globally only if it succeeds at least this often. */
-  static final double SERVABLE_SUCCESS = 0.6;
-
   private final Embedder embedder;
   private final int minCustomers;
   private final int personalMaxEntries;
@@ -55,7 +53,7 @@ public final class IndexBuilder {
     List<String> servable = new ArrayList<>();
     for (Map.Entry<String, long[]> e : byText.entrySet()) {
       long[] v = e.getValue();
-      if (v[2] >= minCustomers && (v[1] + 1.0) / (v[0] + 2.0) >= SERVABLE_SUCCESS) {
+      if (v[2] >= minCustomers && SuccessRate.usuallySucceeds(v[1], v[0])) {
         servable.add(e.getKey());
       }
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.selflearn.rewriter.common.stats.SuccessRate;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.io.Json;
@@ -169,7 +170,7 @@ public final class TrainJob {
     java.util.List<String> successful = new java.util.ArrayList<>();
     for (MinedStats.StateRow s : mined.states().values()) {
       if (!org.selflearn.rewriter.markov.StateNames.isRewritten(s.state()) && s.successCustomers() >= k
-          && (s.successes() + 1.0) / (s.turns() + 2.0) >= 0.6) {
+          && SuccessRate.usuallySucceeds(s.successes(), s.turns())) {
         successful.add(s.state());
       }
     }

@@ -1,5 +1,7 @@
 package org.selflearn.rewriter.online.index;
 
+import org.selflearn.rewriter.common.stats.SuccessRate;
+
 /**
  * A request of the global index.
  *
@@ -13,8 +15,8 @@ package org.selflearn.rewriter.online.index;
  */
 public record GlobalEntry(String text, long turns, long successes, int successCustomers, String domainIntent,
     boolean servable, float[] vector) {
-  /** Smoothed success rate (s + 1) / (n + 2). */
+  /** Smoothed success rate (see {@link SuccessRate#smoothed}). */
   public double successRate() {
-    return (successes + 1.0) / (turns + 2.0);
+    return SuccessRate.smoothed(successes, turns);
   }
 }

@@ -16,11 +16,8 @@ public final class LexicalTerms {
 
   /** Space-separated character trigrams of {@code " " + text + " "} (spaces shown as '_'). */
   public static Set<String> grams(String text) {
-    String p = "_" + text.replace(' ', '_') + "_";
     Set<String> out = new LinkedHashSet<>();
-    for (int i = 0; i + 3 <= p.length(); i++) {
-      out.add(p.substring(i, i + 3));
-    }
+    addTrigrams("", text, out);
     return out;
   }
 
@@ -32,10 +29,15 @@ public final class LexicalTerms {
         out.add("t:" + code);
       }
     }
-    String joined = "_" + PHONETICS.encodeJoined(text) + "_";
-    for (int i = 0; i + 3 <= joined.length(); i++) {
-      out.add("j:" + joined.substring(i, i + 3));
-    }
+    addTrigrams("j:", PHONETICS.encodeJoined(text), out);
     return out;
+  }
+
+  /** Adds each character trigram of {@code "_" + s + "_"} (spaces shown as '_'), after {@code prefix}, in order. */
+  private static void addTrigrams(String prefix, String s, Set<String> out) {
+    String p = "_" + s.replace(' ', '_') + "_";
+    for (int i = 0; i + 3 <= p.length(); i++) {
+      out.add(prefix + p.substring(i, i + 3));
+    }
   }
 }

@@ -1,14 +1,13 @@
 package org.selflearn.rewriter.online.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.selflearn.rewriter.common.codec.Jackson;
 
 /**
  * A logistic regression over standardised features: score = σ(b + Σ wᵢ clip((fᵢ − μᵢ) / sᵢ)), and the trigger threshold.
@@ -18,7 +17,6 @@ import java.util.Map;
 public final class LogisticRanker {
   public static final int FORMAT_VERSION = 1;
   static final double CLIP = 3.0;
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final double[] weights;
   private final double bias;
@@ -113,7 +111,7 @@ public final class LogisticRanker {
     m.put("threshold", threshold);
     m.put("training", trainingReport);
     try {
-      MAPPER.writeValue(file.toFile(), m);
+      Jackson.PRETTY.writeValue(file.toFile(), m);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write ranker " + file + ": " + e.getMessage(), e);
     }
@@ -122,7 +120,7 @@ public final class LogisticRanker {
   /** Loads {@code ranker.json}; refuses another format version or another feature list. */
   public static LogisticRanker load(Path file) {
     try {
-      JsonNode n = MAPPER.readTree(file.toFile());
+      JsonNode n = Jackson.readTree(file);
       int v = n.path("formatVersion").asInt(-1);
       if (v != FORMAT_VERSION) {
         throw new IllegalArgumentException("ranker " + file + " has format version " + v + ", expected "
@@ -135,7 +133,7 @@ public final class LogisticRanker {
             + ", this build computes " + FeatureExtractor.NAMES + ": retrain with ./rewrite train");
       }
       @SuppressWarnings("unchecked")
-      Map<String, Object> report = MAPPER.convertValue(n.path("training"), Map.class);
+      Map<String, Object> report = Jackson.convert(n.path("training"), Map.class);
       return new LogisticRanker(doubles(n.get("weights")), n.get("bias").asDouble(), doubles(n.get("mean")),
           doubles(n.get("scale")), n.get("threshold").asDouble(), report == null ? Map.of() : report);
     } catch (IOException e) {

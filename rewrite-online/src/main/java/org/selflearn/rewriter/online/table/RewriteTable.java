@@ -1,7 +1,6 @@
 package org.selflearn.rewriter.online.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.selflearn.rewriter.common.codec.Jackson;
 
 /**
  * Read-only view of the current version of a rewrite table. Thread-safe; {@link #lookup} is a RocksDB point read.
@@ -70,7 +70,7 @@ public final class RewriteTable implements AutoCloseable {
 
   private static long checkManifest(Path manifest) {
     try {
-      JsonNode m = new ObjectMapper().readTree(manifest.toFile());
+      JsonNode m = Jackson.readTree(manifest);
       int v = m.path("formatVersion").asInt(-1);
       if (v != FORMAT_VERSION) {
         throw new TableStoreException("rewrite table " + manifest.getParent() + " has format version " + v
