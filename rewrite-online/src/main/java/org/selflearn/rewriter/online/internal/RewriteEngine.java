@@ -72,7 +72,14 @@ public final class RewriteEngine {
         : m.personal().get(r.customerId());
   }
 
+  /**
+   * The customer's own rewrite of a request, unless the request also works for them as said more often than they
+   * rephrase it (a customer who sometimes barges into a right answer and says something else keeps their request).
+   */
   private String ownRewrite(PersonalProfile own, String q) {
+    if (own.succeedsAsSaid(q, settings.minOwnChains())) {
+      return null;
+    }
     String target = own.ownRewrite(q, settings.minOwnChains(), settings.minOwnShare());
     return target == null || target.equals(q) ? null : target;
   }
