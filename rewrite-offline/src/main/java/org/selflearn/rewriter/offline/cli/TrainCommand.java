@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 /** {@code ./rewrite train --logs FILE --out MODEL_DIR [--force]}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Mine, solve and publish the rewrite table, build the global index and personal memories, and"
-        + " train the ranker, all from one log file (file mode, no broker). Writes MODEL_DIR/train-summary.json."
+        + " train the ranker, all from one log file (file mode, no broker). First it calibrates itself: it holds out"
+        + " the latest days of the logs, trains on the rest, replays the held-out turns judged by the customers' own"
+        + " corrections, and chooses which layers serve (MODEL_DIR/calibration.json; calibration.* keys)."
+        + " Writes MODEL_DIR/train-summary.json."
         + " The model is built in a temporary directory beside MODEL_DIR and moved into place when complete;"
         + " a non-empty MODEL_DIR is refused unless --force. Rejected lines go to MODEL_DIR/rejects.jsonl with"
         + " their reasons. Exit code 2 when the logs hold no valid event.")
