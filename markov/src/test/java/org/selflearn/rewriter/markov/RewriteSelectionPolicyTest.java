@@ -34,22 +34,22 @@ class RewriteSelectionPolicyTest {
 
   @Test
   void aRequestWhoseCustomersEndInDifferentPlacesIsAmbiguous() {
-    // "set my alarm": 60 customers went on to "... six am", 40 to "... seven am": no target dominates
-    Map<String, StateStats> s = Map.of("set my alarm", new StateStats("set my alarm", 200, 10, 64));
-    List<PairStats> p = List.of(new PairStats("set my alarm", "set my alarm for six am", 90, 60, 90, 60),
-        new PairStats("set my alarm", "set my alarm for seven am", 60, 40, 60, 40));
-    Map<String, RephraseOutcomes> o = Map.of("set my alarm", new RephraseOutcomes("set my alarm", 170, 150, 100));
+    // "wake me up": 60 customers went on to "... half past six", 40 to "... quarter to eight": no target dominates
+    Map<String, StateStats> s = Map.of("wake me up", new StateStats("wake me up", 200, 10, 64));
+    List<PairStats> p = List.of(new PairStats("wake me up", "wake me up at half past six", 90, 60, 90, 60),
+        new PairStats("wake me up", "wake me up at quarter to eight", 60, 40, 60, 40));
+    Map<String, RephraseOutcomes> o = Map.of("wake me up", new RephraseOutcomes("wake me up", 170, 150, 100));
     SelectionGates gates = new SelectionGates(5, 5, 0.0, 0.9, 0.7);
     List<RewriteDecision> d = new RewriteSelectionPolicy(gates).select(s, p, o, x -> 0.9);
-    assertThat(d).filteredOn(x -> x.target().endsWith("six am")).singleElement().satisfies(x -> {
+    assertThat(d).filteredOn(x -> x.target().endsWith("half past six")).singleElement().satisfies(x -> {
       assertThat(x.dominance()).isEqualTo(0.6);
       assertThat(x.reason()).isEqualTo("ambiguous");
     });
     // the same evidence with one target dominating (90 of 100 customers) is kept
-    Map<String, RephraseOutcomes> clear = Map.of("set my alarm", new RephraseOutcomes("set my alarm", 170, 150, 66));
+    Map<String, RephraseOutcomes> clear = Map.of("wake me up", new RephraseOutcomes("wake me up", 170, 150, 66));
     assertThat(new RewriteSelectionPolicy(gates).select(s, p, clear, x -> 0.9))
         .filteredOn(RewriteDecision::kept).singleElement().extracting(RewriteDecision::target)
-        .isEqualTo("set my alarm for six am");
+        .isEqualTo("wake me up at half past six");
   }
 
   @Test

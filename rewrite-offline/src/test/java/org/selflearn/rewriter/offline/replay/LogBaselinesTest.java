@@ -49,23 +49,23 @@ class LogBaselinesTest {
       b.accept(session("m" + c, "play maj and dragons", "play imagine dragons"));
     }
     for (int k = 0; k < 3; k++) { // one customer's short form, their way
-      b.accept(session("a", "set my alarm", "set my alarm for six am"));
+      b.accept(session("a", "wake me up", "wake me up at half past six"));
     }
     for (int c = 0; c < 4; c++) { // everyone else completes it another way
-      b.accept(session("o" + c, "set my alarm", "set my alarm for seven am"));
+      b.accept(session("o" + c, "wake me up", "wake me up at quarter to eight"));
     }
     b.accept(session("m0", "play maj and dragons", "what is the weather")); // a give-up: one chain of five
     b.write(dir);
 
     RewriteStrategy naive = NaiveChainBaseline.naive(dir);
     assertThat(naive.decide(turn("z", "play maj and dragons")).rewrite()).isEqualTo("play imagine dragons");
-    assertThat(naive.decide(turn("a", "set my alarm")).rewrite()).isEqualTo("set my alarm for seven am");
+    assertThat(naive.decide(turn("a", "wake me up")).rewrite()).isEqualTo("wake me up at quarter to eight");
     RewriteStrategy rules = NaiveChainBaseline.withRules(dir);
-    assertThat(rules.decide(turn("a", "set my alarm")).rewrite()).as("own chains override").isEqualTo(
-        "set my alarm for six am");
-    assertThat(rules.decide(turn("a", "set my alarm")).source()).isEqualTo("PERSONAL");
-    assertThat(rules.decide(turn("z", "set my alarm")).rewrite()).as("4 of the 5 customers (80%, above 70%) ended there")
-        .isEqualTo("set my alarm for seven am");
+    assertThat(rules.decide(turn("a", "wake me up")).rewrite()).as("own chains override").isEqualTo(
+        "wake me up at half past six");
+    assertThat(rules.decide(turn("a", "wake me up")).source()).isEqualTo("PERSONAL");
+    assertThat(rules.decide(turn("z", "wake me up")).rewrite()).as("4 of the 5 customers (80%, above 70%) ended there")
+        .isEqualTo("wake me up at quarter to eight");
     assertThat(rules.decide(turn("z", "play maj and dragons")).rewrite()).isEqualTo("play imagine dragons");
     RewriteStrategy pairs = PairCountingBaseline.load(dir);
     assertThat(pairs.decide(turn("z", "play maj and dragons")).rewrite()).isEqualTo("play imagine dragons");

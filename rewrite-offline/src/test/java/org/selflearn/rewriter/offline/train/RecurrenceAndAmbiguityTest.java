@@ -28,7 +28,7 @@ import org.selflearn.rewriter.online.index.PersonalProfile;
 class RecurrenceAndAmbiguityTest {
   private static final String GARBLED = "turn on the like since kitchen";
   private static final String LIGHTS = "turn on the lights in the kitchen";
-  private static final String SHORT = "set my alarm";
+  private static final String SHORT = "wake me up";
   private static SolveResult solved;
   private static SessionCollector collector;
   private static long clock = Instant.parse("2026-11-01T08:00:00Z").toEpochMilli();
@@ -47,8 +47,8 @@ class RecurrenceAndAmbiguityTest {
         session(miner, "g" + c, GARBLED, "what is the weather");
       }
       for (int c = 0; c < 8; c++) { // a short form two groups complete differently
-        session(miner, "a" + c, SHORT, SHORT + " for six am");
-        session(miner, "b" + c, SHORT, SHORT + " for seven am");
+        session(miner, "a" + c, SHORT, SHORT + " at half past six");
+        session(miner, "b" + c, SHORT, SHORT + " at quarter to eight");
       }
       for (int c = 0; c < 20; c++) {
         session(miner, "s" + c, LIGHTS);
@@ -84,8 +84,8 @@ class RecurrenceAndAmbiguityTest {
 
   @Test
   void eachCustomersOwnChainsRewriteTheShortFormTheirWay() {
-    assertThat(profile("a3").ownRewrite(SHORT, 3, 0.6)).isEqualTo(SHORT + " for six am");
-    assertThat(profile("b5").ownRewrite(SHORT, 3, 0.6)).isEqualTo(SHORT + " for seven am");
+    assertThat(profile("a3").ownRewrite(SHORT, 3, 0.6)).isEqualTo(SHORT + " at half past six");
+    assertThat(profile("b5").ownRewrite(SHORT, 3, 0.6)).isEqualTo(SHORT + " at quarter to eight");
     assertThat(profile("s1").ownRewrite(SHORT, 3, 0.6)).as("no history, no personal rewrite").isNull();
     assertThat(profile("a3").ownRewrite(SHORT, 5, 0.6)).as("four chains are fewer than five").isNull();
   }

@@ -14,11 +14,11 @@ class PersonalProfileTest {
   @Test
   void aCustomersChainsRewriteTheirRequestWhenOneEndingDominates() {
     PersonalProfile p = new PersonalProfile(List.of(), List.of(
-        new PersonalPair("set my alarm", "set my alarm for six am", 4),
-        new PersonalPair("set my alarm", "set my alarm for seven am", 1)));
-    assertThat(p.ownRewrite("set my alarm", 3, 0.6)).isEqualTo("set my alarm for six am");
-    assertThat(p.ownRewrite("set my alarm", 5, 0.6)).as("four chains are fewer than five").isNull();
-    assertThat(p.ownRewrite("set my alarm", 3, 0.85)).as("4 of 5 is 80%").isNull();
+        new PersonalPair("wake me up", "wake me up at half past six", 4),
+        new PersonalPair("wake me up", "wake me up at quarter to eight", 1)));
+    assertThat(p.ownRewrite("wake me up", 3, 0.6)).isEqualTo("wake me up at half past six");
+    assertThat(p.ownRewrite("wake me up", 5, 0.6)).as("four chains are fewer than five").isNull();
+    assertThat(p.ownRewrite("wake me up", 3, 0.85)).as("4 of 5 is 80%").isNull();
     assertThat(p.ownRewrite("play jazz", 1, 0.5)).isNull();
   }
 
