@@ -95,10 +95,10 @@ public final class UtteranceSimilarity {
 
   /**
    * Least likeness (mean of phonetic and character-trigram similarity) the differing spans of two requests of one
-   * frame need so that one may be a misrecognition of the other: below it, {@code check emails from sandy / … from
-   * jane doe} or {@code weather in the city / weather in austin} name different things, while {@code sindy / cindy}
-   * or {@code sacra mento / sacramento} keep sound and spelling. Short phonetic codes alone are too lenient for names
-   * ({@code sandy / jane doe} share two of three sounds), hence the mean with spelling.
+   * frame need so that one may be a misrecognition of the other: below it, {@code read my messages from rosalin / …
+   * from coach miller} or {@code weather in the city / weather in austin} name different things, while
+   * {@code rosalynd / rosalind} or {@code sacra mento / sacramento} keep sound and spelling. Short phonetic codes alone
+   * are too lenient for names (they share sounds by chance), hence the mean with spelling.
    */
   public static final double SWAP_MAX_SPAN_SIMILARITY = 0.35;
 

@@ -50,8 +50,8 @@ class CorrectionJudgeTest {
     CorrectionJudge judge = new CorrectionJudge(WordingClasses.NONE, Map.of(), 0.5);
     ReplayTurn gaveUpAndMovedOn = failed("turn on the like since kitchen", "what is the time");
     assertThat(judge.judge(gaveUpAndMovedOn, "turn on the lights in the kitchen")).isEqualTo(Outcome.NEUTRAL);
-    ReplayTurn repaired = failed("check emails from sandy", "check emails from cindy");
-    assertThat(judge.judge(repaired, "check emails from jane doe")).isEqualTo(Outcome.LOSS);
-    assertThat(judge.judge(repaired, "check emails from cindy")).isEqualTo(Outcome.WIN);
+    ReplayTurn repaired = failed("read my messages from rosalin", "read my messages from rosalind");
+    assertThat(judge.judge(repaired, "read my messages from coach miller")).isEqualTo(Outcome.LOSS);
+    assertThat(judge.judge(repaired, "read my messages from rosalind")).isEqualTo(Outcome.WIN);
   }
 }
