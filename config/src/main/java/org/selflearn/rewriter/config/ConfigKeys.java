@@ -102,6 +102,10 @@ public final class ConfigKeys {
           + " costs p/(1-p) wins, because a wrong rewrite costs more than a missed one."));
 
   // ---- self-calibration (train) ----
+  public static final ConfigKey<Integer> RANKER_EXAMPLES_PER_KIND = add(ConfigKey.ofInt("ranker.examples-per-kind",
+      12_000, 100, 10_000_000, "Ranker training examples sampled of each kind (rephrases that ended in success;"
+          + " requests that succeeded as said): the examples with the smallest hashes, so file mode and every stream"
+          + " instance keep the same sample whatever order events arrive in."));
   public static final ConfigKey<Boolean> CALIBRATION_ENABLED = add(ConfigKey.ofBoolean("calibration.enabled", true,
       "Whether train holds out the latest part of its logs, trains on the rest, replays the held-out part through the"
           + " rewriter judged by the customers' own corrections, and chooses from those outcomes which layers serve"
@@ -130,6 +134,20 @@ public final class ConfigKeys {
       "transition-stats", "Compacted output topic of aggregated transition statistics."));
   public static final ConfigKey<String> DEAD_LETTER_TOPIC = add(ConfigKey.ofString("stream.dead-letter-topic",
       "interaction-events-dlq", "Topic where rejected events go, with the reason in the 'rejection' header."));
+  public static final ConfigKey<String> FACTS_TOPIC = add(ConfigKey.ofString("stream.facts-topic",
+      "rewriter-facts", "Compacted output topic of the latest NLU domain and interpretation of successful requests."));
+  public static final ConfigKey<String> PERSONAL_TOPIC = add(ConfigKey.ofString("stream.personal-topic",
+      "rewriter-personal", "Compacted output topic of each customer's personal memory (key customerId; a tombstone"
+          + " when the customer is erased)."));
+  public static final ConfigKey<String> SAMPLE_TOPIC = add(ConfigKey.ofString("stream.sample-topic",
+      "rewriter-ranker-sample", "Compacted output topic of the sampled ranker examples (a tombstone when an example"
+          + " leaves the sample or its customer is erased)."));
+  public static final ConfigKey<String> ERASURE_TOPIC = add(ConfigKey.ofString("stream.erasure-topic",
+      "rewriter-erasures", "Input topic of erasure requests (key customerId): the job deletes what it holds of the"
+          + " customer and writes tombstones to the personal and sample topics. Same partition count as the input."));
+  public static final ConfigKey<Integer> PUBLISH_CALIBRATION_DAYS = add(ConfigKey.ofInt("publish.calibration-days",
+      0, 0, 3650, "Publishing from a stream: days of the input topic read back for self-calibration (held-out"
+          + " replay needs raw turns); 0 reads everything the topic retains."));
   public static final ConfigKey<Integer> COMMIT_INTERVAL_MS = add(ConfigKey.ofInt("stream.commit-interval-ms", 1000,
       10, 600_000, "Kafka Streams commit interval."));
   public static final ConfigKey<Integer> STREAM_CACHE_MB = add(ConfigKey.ofInt("stream.cache-mb", 64, 0, 65_536,

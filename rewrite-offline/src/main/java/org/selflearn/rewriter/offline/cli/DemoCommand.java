@@ -6,22 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.io.Json;
-import org.selflearn.rewriter.offline.mining.StatValue;
-import org.selflearn.rewriter.offline.mining.StatsFile;
 import org.selflearn.rewriter.offline.replay.HtmlReport;
 import org.selflearn.rewriter.offline.replay.ReplayJob;
 import org.selflearn.rewriter.offline.stream.EmbeddedKafkaBroker;
 import org.selflearn.rewriter.offline.stream.EventFileProducer;
-import org.selflearn.rewriter.offline.stream.StatsTopicReader;
 import org.selflearn.rewriter.offline.stream.StreamJob;
+import org.selflearn.rewriter.offline.stream.KafkaModelSource;
+import org.selflearn.rewriter.offline.publish.ModelPublisher;
 import org.selflearn.rewriter.offline.stream.Topics;
-import org.selflearn.rewriter.offline.train.TrainJob;
 import org.selflearn.rewriter.simulator.BuiltInWorld;
 import org.selflearn.rewriter.simulator.LogSimulator;
 import org.selflearn.rewriter.simulator.SimulationOptions;
@@ -29,11 +26,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./rewrite demo}: the whole loop on an in-process broker and a generated world. */
+/** {@code ./rewrite demo}: the whole loop on an in-process broker and a generated world, in the deployed shape. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Everything end to end: simulate a world, start an in-process Kafka broker, produce the train days,"
-        + " mine them with the streaming job until it has caught up, solve and publish, build the online model,"
-        + " replay the eval days beside the baselines, print the headline figures and write an HTML report.")
+    description = "Everything end to end, in the shape of a deployment: simulate a world, start an in-process Kafka"
+        + " broker, produce the train days, mine them with the streaming job until it has caught up, publish a"
+        + " model version from what the stream keeps (no second pass over the file), serve it and replay the eval"
+        + " days through it beside the baselines, print the headline figures and write an HTML report.")
 final class DemoCommand implements Callable<Integer> {
   @Mixin
   ConfigOption config;
@@ -62,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         d -> { });
     step(t0, "    " + summary.events() + " events written under " + world);
     Path state = Files.createTempDirectory("rewriter-demo-state");
-    Map<String, StatValue> stats;
+    Path model = out.resolve("model");
+    deleteTree(model);
     step(t0, "2/6 starting an in-process Kafka broker (KRaft, 127.0.0.1)");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       try (Admin admin = broker.admin()) {
@@ -71,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
       long n = EventFileProducer.produce(world.resolve(LogSimulator.TRAIN_FILE), broker.bootstrapServers(),
           c.get(ConfigKeys.INPUT_TOPIC));
       step(t0, "3/6 produced " + n + " train events to '" + c.get(ConfigKeys.INPUT_TOPIC) + "'; mining them with the"
-          + " streaming job");
+          + " streaming job (statistics, facts, personal memories, ranker sample)");
       try (StreamJob job = new StreamJob(c, broker.bootstrapServers(), state.toString(), new SimpleMeterRegistry());
           Admin admin = broker.admin()) {
         job.start();
@@ -80,20 +79,17 @@ final class DemoCommand implements Callable<Integer> {
         }
         step(t0, "    caught up: " + job.metrics().describe());
       }
-      stats = StatsTopicReader.read(broker.bootstrapServers(), c.get(ConfigKeys.STATS_TOPIC));
+      step(t0, "4/6 publishing a model version from the stream's topics into " + model);
+      ModelPublisher.Published p = new ModelPublisher(c, Clock.systemUTC(), m -> step(t0, "    " + m))
+          .publish(new KafkaModelSource(c, broker.bootstrapServers(), Clock.systemUTC(), m -> step(t0, "    " + m)),
+              model);
+      step(t0, "    serving " + p.version() + " (" + model.resolve("CURRENT") + ")");
     } finally {
       deleteTree(state);
     }
-    Path streamStats = out.resolve("stream-stats");
-    StatsFile.write(stats, streamStats);
-    step(t0, "4/6 " + stats.size() + " statistics read from '" + c.get(ConfigKeys.STATS_TOPIC) + "'; solving,"
-        + " publishing and building the online model");
-    Path model = out.resolve("model");
-    deleteTree(model);
-    new TrainJob(c, Clock.systemUTC(), m -> step(t0, "    " + m)).trainFromStats(
-        world.resolve(LogSimulator.TRAIN_FILE), streamStats, model);
-    step(t0, "5/6 replaying the eval days through the online rewriter, beside the baselines");
-    ReplayJob.Result r = new ReplayJob(c, 4, m -> { }).run(model, world.resolve(LogSimulator.EVAL_FILE), true);
+    step(t0, "5/6 replaying the eval days through the served model, beside the baselines");
+    ReplayJob.Result r = new ReplayJob(c, 4, m -> step(t0, "    " + m)).run(model,
+        world.resolve(LogSimulator.EVAL_FILE), true);
     Json.write(out.resolve("report.json"), r.report());
     HtmlReport.write(out.resolve("report.html"), r.report(), r.turns(), r.decisions());
     step(t0, "6/6 done");

@@ -36,23 +36,16 @@ final class TrainCommand implements Callable<Integer> {
       + " complete).")
   boolean force;
 
-  @Option(names = "--stats", paramLabel = "DIR",
-      description = "Use these mined statistics (e.g. from the streaming job) instead of mining --logs for them.")
-  Path stats;
-
   @Override
   public Integer call() throws java.io.IOException {
     InputFiles.existingFile(logs, "--logs");
-    if (stats != null) {
-      InputFiles.existingDir(stats, "--stats");
-    }
     var c = config.load();
     ModelOutput output = ModelOutput.prepare(out, force);
     InputScan.requireValidEvent(logs, "--logs");
     Map<String, Object> summary;
     try {
       summary = new TrainJob(c, Clock.systemUTC(), msg -> Console.progress("train", msg))
-          .trainFromStats(logs, stats, output.temporary());
+          .train(logs, output.temporary());
       Object mining = summary.get("mining");
       if (mining instanceof Map<?, ?> m && m.get("rejected") instanceof Number n && n.longValue() > 0) {
         RejectsFile.writeAll(logs, output.temporary().resolve(REJECTS));

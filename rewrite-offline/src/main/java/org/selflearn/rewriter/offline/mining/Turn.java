@@ -20,6 +20,7 @@ import org.selflearn.rewriter.markov.StateNames;
  * @param heard normalised heard utterance
  * @param state the Markov state of this turn
  * @param domainIntent {@code domain|intent} or empty
+ * @param interpretation the NLU interpretation key (domain, intent, slots) or empty when the event has no NLU
  * @param failed response status was ERROR or UNHANDLED
  * @param bargeIn the customer barged in
  * @param feedback explicit feedback
@@ -27,7 +28,7 @@ import org.selflearn.rewriter.markov.StateNames;
  */
 public record Turn(String eventId, long timestampMs, String customerId, String device, DeviceType deviceType,
     String heard, String state,
-    String domainIntent, boolean failed, boolean bargeIn, Feedback feedback, long engagementMs) {
+    String domainIntent, String interpretation, boolean failed, boolean bargeIn, Feedback feedback, long engagementMs) {
 
   /** Builds the turn of an event; {@code interpretationState} selects the INTERPRETATION state key. */
   public static Turn of(InteractionEvent e, boolean interpretationState) {
@@ -37,7 +38,8 @@ public record Turn(String eventId, long timestampMs, String customerId, String d
         : StateNames.rewritten(base, TextNormalizer.normalize(e.rewrite().to()));
     String device = e.deviceId() != null ? e.deviceId() : e.deviceType().name();
     return new Turn(e.eventId(), e.timestamp().toEpochMilli(), e.customerId(), device, e.deviceType(), heard, state,
-        e.nlu() == null ? "" : e.nlu().domainIntent(), e.response().status().isFailure(), e.signals().bargeIn(),
+        e.nlu() == null ? "" : e.nlu().domainIntent(), e.nlu() == null ? "" : e.nlu().interpretationKey(),
+        e.response().status().isFailure(), e.signals().bargeIn(),
         e.signals().feedback(), e.signals().engagementMs());
   }
 
@@ -60,6 +62,7 @@ public record Turn(String eventId, long timestampMs, String customerId, String d
     out.writeUTF(heard);
     out.writeUTF(state);
     out.writeUTF(domainIntent);
+    out.writeUTF(interpretation);
     out.writeByte((failed ? 1 : 0) | (bargeIn ? 2 : 0));
     out.writeByte(feedback.ordinal());
     out.writeLong(engagementMs);
@@ -74,9 +77,10 @@ public record Turn(String eventId, long timestampMs, String customerId, String d
     String heard = in.readUTF();
     String state = in.readUTF();
     String di = in.readUTF();
+    String interpretation = in.readUTF();
     int flags = in.readByte();
     Feedback fb = Feedback.values()[in.readByte()];
     long eng = in.readLong();
-    return new Turn(id, ts, customer, device, type, heard, state, di, (flags & 1) != 0, (flags & 2) != 0, fb, eng);
+    return new Turn(id, ts, customer, device, type, heard, state, di, interpretation, (flags & 1) != 0, (flags & 2) != 0, fb, eng);
   }
 }

@@ -53,6 +53,15 @@ public final class ModelPublisher {
    */
   public record Published(String version, String previous, List<String> removed, Map<String, Object> trainSummary) {}
 
+  /** Where a version's model comes from: a log file, or what the streaming job keeps in Kafka. */
+  public interface Source {
+    /** Builds a complete model into {@code out}; returns the train summary. */
+    Map<String, Object> train(Path out);
+
+    /** Requests (each with its customer) to validate the model just trained with; called after {@link #train}. */
+    List<RewriteRequest> validationRequests();
+  }
+
   public ModelPublisher(RewriterConfig config, Clock clock, Consumer<String> progress) {
     this(config, clock, progress, step -> { });
   }
@@ -74,6 +83,25 @@ public final class ModelPublisher {
 
   /** Trains a model from {@code logs} and publishes it as the next version of {@code modelDir}. */
   public Published publish(Path logs, Path modelDir) {
+    return publish(new Source() {
+      @Override
+      public Map<String, Object> train(Path out) {
+        return trainer.apply(logs, out);
+      }
+
+      @Override
+      public List<RewriteRequest> validationRequests() {
+        try {
+          return sampleRequests(logs);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + logs + ": " + e.getMessage(), e);
+        }
+      }
+    }, modelDir);
+  }
+
+  /** Builds a model from {@code source} and publishes it as the next version of {@code modelDir}. */
+  public Published publish(Source source, Path modelDir) {
     try (VersionedModelDir dir = VersionedModelDir.lock(modelDir)) {
       ModelHome home = dir.home();
       removeLeftovers(home);
@@ -82,10 +110,10 @@ public final class ModelPublisher {
       Path tmp = home.versionsDir().resolve(".tmp-" + version);
       try {
         progress.accept("training model version " + version);
-        Map<String, Object> summary = trainer.apply(logs, tmp);
+        Map<String, Object> summary = source.train(tmp);
         hook.accept(ModelPublishStep.TRAINED);
         progress.accept("validating " + version);
-        validate(tmp, version, sampleRequests(logs));
+        validate(tmp, version, source.validationRequests());
         hook.accept(ModelPublishStep.VALIDATED);
         Files.move(tmp, home.versionDir(version), StandardCopyOption.ATOMIC_MOVE);
         hook.accept(ModelPublishStep.VERSION_RENAMED);

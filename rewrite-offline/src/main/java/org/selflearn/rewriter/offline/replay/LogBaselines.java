@@ -60,6 +60,11 @@ public final class LogBaselines implements Consumer<MinedSession> {
   private final Map<String, Map<String, Long>> nextCounts = new HashMap<>();
   private final Map<String, Map<String, Set<Long>>> nextCustomers = new HashMap<>();
 
+  /** Whether {@code dir} holds the baselines this class writes (a model published from a stream has none). */
+  public static boolean collectedIn(Path dir) {
+    return java.nio.file.Files.isRegularFile(dir.resolve(NAIVE_FILE));
+  }
+
   public LogBaselines(long rephraseWindowMs) {
     this.windowMs = rephraseWindowMs;
   }

@@ -61,9 +61,14 @@ public final class ReplayJob {
       ModelDirectory dir = new ModelDirectory(modelDir);
       Map<String, Object> b = new LinkedHashMap<>();
       b.put("noRewrite", score(turns, replayer, new NoRewriteBaseline()));
-      b.put("pairCounting", score(turns, replayer, PairCountingBaseline.load(dir.baselines())));
-      b.put("naiveChain", score(turns, replayer, NaiveChainBaseline.naive(dir.baselines())));
-      b.put("naiveChainWithRules", score(turns, replayer, NaiveChainBaseline.withRules(dir.baselines())));
+      if (LogBaselines.collectedIn(dir.baselines())) {
+        b.put("pairCounting", score(turns, replayer, PairCountingBaseline.load(dir.baselines())));
+        b.put("naiveChain", score(turns, replayer, NaiveChainBaseline.naive(dir.baselines())));
+        b.put("naiveChainWithRules", score(turns, replayer, NaiveChainBaseline.withRules(dir.baselines())));
+      } else {
+        progress.accept("pair counting and the naive chains are collected by train from log files; this model was"
+            + " published from a stream, so they are left out");
+      }
       try (SpellingBaseline spelling = SpellingBaseline.open(dir.baselines())) {
         b.put("spellCorrection", score(turns, replayer, spelling));
       }

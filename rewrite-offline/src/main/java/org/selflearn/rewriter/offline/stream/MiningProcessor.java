@@ -24,7 +24,9 @@ import org.selflearn.rewriter.offline.mining.Turn;
 
 /**
  * Validates, de-duplicates and sessionizes events with the file runner's core, forwarding statistic contributions
- * (key = statistic key) and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the reason).
+ * (key = statistic key), what {@link ModelStateKeeper} keeps for a model (fact contributions, personal memories,
+ * sampled ranker examples) and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the
+ * reason). A record from the erasure topic (key = customer id) erases what the task holds of that customer.
  * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
  * seen under that key; a session is closed by a later event of the same key, by event time passing its gap + grace,
  * or when the task has been idle for {@code stream.idle-flush-seconds} of wall-clock time.
@@ -46,6 +48,24 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private final SessionMiner miner;
   private final StreamMetrics metrics;
   private final ExpiryQueue expiry = new ExpiryQueue();
+  private final ModelStateKeeper model;
+  private final String erasureTopic;
+  private final ModelStateKeeper.Outputs outputs = new ModelStateKeeper.Outputs() {
+    @Override
+    public void memory(String customer, byte[] memoryOrNull) {
+      context.forward(new Record<>(customer, MiningOutput.memory(memoryOrNull), outputTime()));
+    }
+
+    @Override
+    public void sample(String key, byte[] exampleOrNull) {
+      context.forward(new Record<>(key, MiningOutput.sample(exampleOrNull), outputTime()));
+    }
+
+    @Override
+    public void fact(String key, org.selflearn.rewriter.offline.train.LatestValue value) {
+      context.forward(new Record<>(key, MiningOutput.of(value), outputTime()));
+    }
+  };
   private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
   private long streamTime = Long.MIN_VALUE;
@@ -53,8 +73,11 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   /** Whether an event arrived since the last idle flush (so there may be open sessions to close). */
   private boolean activeSinceIdleFlush = true;
 
-  MiningProcessor(MiningSettings settings, long dedupHorizonMs, long idleFlushMs, StreamMetrics metrics) {
+  MiningProcessor(MiningSettings settings, long dedupHorizonMs, long idleFlushMs, StreamMetrics metrics,
+      ModelStateKeeper model, String erasureTopic) {
     this.settings = settings;
+    this.model = model;
+    this.erasureTopic = erasureTopic;
     this.dedupHorizonMs = dedupHorizonMs;
     this.idleFlushMs = idleFlushMs;
     this.buffer = new SessionBuffer(settings.sessionGapMs(), settings.graceMs());
@@ -66,6 +89,8 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   public void init(ProcessorContext<String, MiningOutput> context) {
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
+    model.init(context.getStateStore(ModelStateKeeper.MEMORIES_STORE),
+        context.getStateStore(ModelStateKeeper.SAMPLE_STORE));
     this.lastRecordWallClock = System.currentTimeMillis();
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
@@ -87,6 +112,10 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   @Override
   public void process(Record<String, byte[]> record) {
     lastRecordWallClock = System.currentTimeMillis();
+    if (erasureTopic.equals(context.recordMetadata().map(m -> m.topic()).orElse(""))) {
+      erase(record.key());
+      return;
+    }
     activeSinceIdleFlush = true;
     metrics.eventsIn.increment();
     byte[] value = record.value();
@@ -171,6 +200,20 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     }
   }
 
+  /** Erases a customer (never logged): memory, sampled examples, open sessions; tombstones to the topics. */
+  private void erase(String customer) {
+    if (customer == null || customer.isEmpty()) {
+      metrics.erasuresWithoutKey.increment();
+      return;
+    }
+    model.erase(customer, sessions, outputs);
+    metrics.erasures.increment();
+  }
+
+  private long outputTime() {
+    return streamTime == Long.MIN_VALUE ? context.currentSystemTimeMs() : streamTime;
+  }
+
   private void emit(List<Turn> turns) {
     MinedSession s = miner.mine(turns);
     metrics.sessions.increment();
@@ -181,5 +224,6 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     }
     long ts = turns.get(turns.size() - 1).timestampMs();
     SessionMiner.contributions(s, (k, v) -> context.forward(new Record<>(k, MiningOutput.of(v), ts)));
+    model.accept(s, outputs);
   }
 }

@@ -14,7 +14,12 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.common.utils.Bytes;
+import java.util.List;
+import org.selflearn.rewriter.offline.train.LatestValue;
+import org.selflearn.rewriter.offline.train.TrainJob;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.mining.MiningSettings;
@@ -23,16 +28,24 @@ import org.selflearn.rewriter.offline.mining.StatValue;
 /**
  * The mining topology, a function of the configuration:
  * <pre>
- * input (key customerId, value event JSON)
- *   → mine: validate, de-duplicate and sessionize (store pending-sessions), label, emit
+ * input (key customerId, value event JSON) + erasures (key customerId)
+ *   → mine: validate, de-duplicate and sessionize (store pending-sessions), label, emit; keep each customer's memory
+ *     (store customer-memories) and the task's ranker-example sample (store ranker-sample); erase on request
  *   ├─ rejected → dead-letter topic (value as received, header "rejection" = reason)
- *   └─ contributions (key statistic) → repartition → reduce(StatValue::merge) in store transition-stats
- *        → compacted statistics topic (key statistic, value StatValue v1 bytes)
+ *   ├─ statistic contributions → repartition → reduce(StatValue::merge) in store transition-stats
+ *   │    → compacted statistics topic (key statistic, value StatValue v1 bytes)
+ *   ├─ fact contributions → repartition → reduce(LatestValue::merge) in store model-facts → compacted facts topic
+ *   ├─ personal memories → compacted personal topic (key customerId, value CustomerMemory bytes; tombstone on erasure)
+ *   └─ sampled examples → compacted sample topic (key kind + sample key, value TrainingExample bytes; tombstones)
  * </pre>
+ * A publisher reads the four compacted topics and builds a model with the same code as file mode
+ * ({@link StreamModelSource}).
  */
 public final class MiningTopology {
   /** Name of the aggregated statistics store (queryable). */
   public static final String STATS_STORE = "transition-stats";
+  /** Name of the aggregated facts store (queryable). */
+  public static final String FACTS_STORE = "model-facts";
 
   private MiningTopology() {}
 
@@ -40,25 +53,45 @@ public final class MiningTopology {
     MiningSettings settings = MiningSettings.from(config);
     long dedupMs = config.get(ConfigKeys.DEDUP_HORIZON_MINUTES) * 60_000L;
     long idleMs = config.get(ConfigKeys.IDLE_FLUSH_SECONDS) * 1000L;
+    int memoryCapacity = TrainJob.memoryCapacity(config);
+    int examples = config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND);
+    String erasures = config.get(ConfigKeys.ERASURE_TOPIC);
     StreamsBuilder b = new StreamsBuilder();
-    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
-        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-    KStream<String, MiningOutput> mined = b.stream(config.get(ConfigKeys.INPUT_TOPIC),
+    for (String store : List.of(MiningProcessor.SESSIONS_STORE, ModelStateKeeper.MEMORIES_STORE,
+        ModelStateKeeper.SAMPLE_STORE)) {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+          Serdes.ByteArray()).withCachingEnabled());
+    }
+    KStream<String, MiningOutput> mined = b.stream(List.of(config.get(ConfigKeys.INPUT_TOPIC), erasures),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
-        .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics), Named.as("mine"),
-            MiningProcessor.SESSIONS_STORE);
-    mined.filter((k, v) -> v.isDeadLetter(), Named.as("rejected"))
-        .mapValues(MiningOutput::deadLetter, Named.as("rejected-value"))
-        .to(config.get(ConfigKeys.DEAD_LETTER_TOPIC), Produced.with(Serdes.String(), Serdes.ByteArray()));
-    mined.filter((k, v) -> !v.isDeadLetter(), Named.as("contributions"))
-        .mapValues(MiningOutput::contribution, Named.as("contribution"))
+        .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics,
+                new ModelStateKeeper(memoryCapacity, examples), erasures), Named.as("mine"),
+            MiningProcessor.SESSIONS_STORE, ModelStateKeeper.MEMORIES_STORE, ModelStateKeeper.SAMPLE_STORE);
+    bytesTo(mined, MiningOutput.Kind.DEAD_LETTER, config.get(ConfigKeys.DEAD_LETTER_TOPIC));
+    bytesTo(mined, MiningOutput.Kind.MEMORY, config.get(ConfigKeys.PERSONAL_TOPIC));
+    bytesTo(mined, MiningOutput.Kind.SAMPLE, config.get(ConfigKeys.SAMPLE_TOPIC));
+    mined.filter((k, v) -> v.is(MiningOutput.Kind.STAT), Named.as("contributions"))
+        .mapValues(MiningOutput::stat, Named.as("contribution"))
         .groupByKey(Grouped.with("by-statistic", Serdes.String(), StatValueSerde.serde()))
-        .reduce(StatValue::merge, Materialized.<String, StatValue, org.apache.kafka.streams.state.KeyValueStore<
-            org.apache.kafka.common.utils.Bytes, byte[]>>as(STATS_STORE)
+        .reduce(StatValue::merge, Materialized.<String, StatValue, KeyValueStore<Bytes, byte[]>>as(STATS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(StatValueSerde.serde()))
         .toStream(Named.as("statistics"))
         .to(config.get(ConfigKeys.STATS_TOPIC), Produced.with(Serdes.String(), StatValueSerde.serde()));
+    mined.filter((k, v) -> v.is(MiningOutput.Kind.FACT), Named.as("fact-contributions"))
+        .mapValues(MiningOutput::fact, Named.as("fact"))
+        .groupByKey(Grouped.with("by-fact", Serdes.String(), StatValueSerde.facts()))
+        .reduce(LatestValue::merge, Materialized.<String, LatestValue, KeyValueStore<Bytes, byte[]>>as(FACTS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(StatValueSerde.facts()))
+        .toStream(Named.as("facts"))
+        .to(config.get(ConfigKeys.FACTS_TOPIC), Produced.with(Serdes.String(), StatValueSerde.facts()));
     return b.build();
+  }
+
+  private static void bytesTo(KStream<String, MiningOutput> mined, MiningOutput.Kind kind, String topic) {
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    mined.filter((k, v) -> v.is(kind), Named.as(name))
+        .mapValues(MiningOutput::bytes, Named.as(name + "-value"))
+        .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()));
   }
 
   /** Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes. */

@@ -22,7 +22,7 @@ import org.selflearn.rewriter.offline.mining.SessionBuffer;
  * @param seenTimes event time of each seen id (ms)
  */
 record SessionRecord(PendingSession open, long[] seenIds, long[] seenTimes) {
-  private static final byte FORMAT_VERSION = 1;
+  private static final byte FORMAT_VERSION = 2;
   static final SessionRecord EMPTY = new SessionRecord(null, new long[0], new long[0]);
 
   /** The hash an event id is remembered by. */

@@ -1,18 +1,31 @@
 package org.selflearn.rewriter.offline.stream;
 
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.selflearn.rewriter.offline.mining.StatValue;
+import org.selflearn.rewriter.offline.train.LatestValue;
 
-/** Serde of {@link StatValue} in its versioned binary form (the value format of the statistics topic). */
+/**
+ * Serdes of the aggregated values in their versioned binary forms: {@link StatValue} (the statistics topic) and
+ * {@link LatestValue} (the facts topic).
+ */
 public final class StatValueSerde {
   private StatValueSerde() {}
 
   public static Serde<StatValue> serde() {
-    Serializer<StatValue> ser = (topic, v) -> v == null ? null : v.toBytes();
-    Deserializer<StatValue> de = (topic, b) -> b == null ? null : StatValue.fromBytes(b);
+    return of(StatValue::toBytes, StatValue::fromBytes);
+  }
+
+  public static Serde<LatestValue> facts() {
+    return of(LatestValue::toBytes, LatestValue::fromBytes);
+  }
+
+  private static <T> Serde<T> of(Function<T, byte[]> encode, Function<byte[], T> decode) {
+    Serializer<T> ser = (topic, v) -> v == null ? null : encode.apply(v);
+    Deserializer<T> de = (topic, b) -> b == null ? null : decode.apply(b);
     return Serdes.serdeFrom(ser, de);
   }
 }

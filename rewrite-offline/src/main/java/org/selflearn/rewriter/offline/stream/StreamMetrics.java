@@ -3,13 +3,15 @@ package org.selflearn.rewriter.offline.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Micrometer counters of the mining job: events in, rejected, duplicates, sessions, rephrase chains. */
+/** Micrometer counters of the mining job: events in, rejected, duplicates, sessions, rephrase chains, erasures. */
 public final class StreamMetrics {
   final Counter eventsIn;
   final Counter rejected;
   final Counter duplicates;
   final Counter sessions;
   final Counter chains;
+  final Counter erasures;
+  final Counter erasuresWithoutKey;
 
   public StreamMetrics(MeterRegistry registry) {
     eventsIn = registry.counter("mining.events.in");
@@ -17,6 +19,8 @@ public final class StreamMetrics {
     duplicates = registry.counter("mining.events.duplicates");
     sessions = registry.counter("mining.sessions");
     chains = registry.counter("mining.chains");
+    erasures = registry.counter("mining.erasures");
+    erasuresWithoutKey = registry.counter("mining.erasures.without-key");
   }
 
   /** Events read so far (valid, rejected and duplicate). */
@@ -27,6 +31,7 @@ public final class StreamMetrics {
   /** A one-line summary (no customer data). */
   public String describe() {
     return String.format(java.util.Locale.ROOT, "events %.0f, rejected %.0f, duplicates %.0f, sessions %.0f,"
-        + " chains %.0f", eventsIn.count(), rejected.count(), duplicates.count(), sessions.count(), chains.count());
+        + " chains %.0f, erasures %.0f", eventsIn.count(), rejected.count(), duplicates.count(), sessions.count(),
+        chains.count(), erasures.count());
   }
 }

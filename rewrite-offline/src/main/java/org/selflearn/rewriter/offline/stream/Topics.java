@@ -12,7 +12,10 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 
-/** Creates the job's topics when missing: input, dead letters, and the compacted statistics topic. */
+/**
+ * Creates the job's topics when missing: input and erasures (same partition count: both are keyed by customer and read
+ * by the same task), dead letters, and the compacted output topics (statistics, facts, personal memories, sample).
+ */
 public final class Topics {
   private Topics() {}
 
@@ -35,8 +38,12 @@ public final class Topics {
       Optional<Integer> p = Optional.of(partitions);
       add(create, existing, new NewTopic(config.get(ConfigKeys.INPUT_TOPIC), p, replication));
       add(create, existing, new NewTopic(config.get(ConfigKeys.DEAD_LETTER_TOPIC), p, replication));
-      add(create, existing, new NewTopic(config.get(ConfigKeys.STATS_TOPIC), p, replication)
-          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+      add(create, existing, new NewTopic(config.get(ConfigKeys.ERASURE_TOPIC), p, replication));
+      for (var compacted : List.of(ConfigKeys.STATS_TOPIC, ConfigKeys.FACTS_TOPIC, ConfigKeys.PERSONAL_TOPIC,
+          ConfigKeys.SAMPLE_TOPIC)) {
+        add(create, existing, new NewTopic(config.get(compacted), p, replication)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+      }
       if (!create.isEmpty()) {
         admin.createTopics(create).all().get(timeout, TimeUnit.SECONDS);
       }

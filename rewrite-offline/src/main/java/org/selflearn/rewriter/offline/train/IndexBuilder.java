@@ -77,11 +77,14 @@ public final class IndexBuilder {
   }
 
   /** Writes the personal memories; returns the number of customers. */
-  public long buildPersonal(SessionCollector collected, ModelDirectory dir) {
+  public long buildPersonal(Map<String, CustomerMemory> memories, ModelDirectory dir) {
     Set<String> texts = new HashSet<>();
-    Map<String, List<Map.Entry<String, SessionCollector.Entry>>> kept = new HashMap<>();
-    for (Map.Entry<String, Map<String, SessionCollector.Entry>> c : collected.personal().entrySet()) {
-      List<Map.Entry<String, SessionCollector.Entry>> list = new ArrayList<>(c.getValue().entrySet());
+    Map<String, List<Map.Entry<String, CustomerMemory.Entry>>> kept = new HashMap<>();
+    for (Map.Entry<String, CustomerMemory> c : memories.entrySet()) {
+      if (c.getValue().isEmpty()) {
+        continue;
+      }
+      List<Map.Entry<String, CustomerMemory.Entry>> list = new ArrayList<>(c.getValue().entries().entrySet());
       list.sort((a, b) -> a.getValue().count != b.getValue().count ? b.getValue().count - a.getValue().count
           : a.getKey().compareTo(b.getKey()));
       list = list.subList(0, Math.min(personalMaxEntries, list.size()));
@@ -90,14 +93,14 @@ public final class IndexBuilder {
     }
     embedAll(new ArrayList<>(texts));
     try (PersonalMemory memory = PersonalMemory.create(dir.personal())) {
-      for (Map.Entry<String, List<Map.Entry<String, SessionCollector.Entry>>> c : kept.entrySet()) {
+      for (Map.Entry<String, List<Map.Entry<String, CustomerMemory.Entry>>> c : kept.entrySet()) {
         List<PersonalEntry> entries = new ArrayList<>();
-        for (Map.Entry<String, SessionCollector.Entry> e : c.getValue()) {
-          SessionCollector.Entry x = e.getValue();
-          entries.add(new PersonalEntry(e.getKey(), x.count, x.lastMillis, x.deviceType,
-              x.domainIntent == null ? "" : x.domainIntent, PersonalEntry.quantize(vector(e.getKey()))));
+        for (Map.Entry<String, CustomerMemory.Entry> e : c.getValue()) {
+          CustomerMemory.Entry x = e.getValue();
+          entries.add(new PersonalEntry(e.getKey(), x.count, x.lastMillis, x.deviceType, x.domainIntent,
+              PersonalEntry.quantize(vector(e.getKey()))));
         }
-        List<PersonalPair> pairs = ownPairs(collected.pairs().getOrDefault(c.getKey(), Map.of()));
+        List<PersonalPair> pairs = ownPairs(memories.get(c.getKey()).pairs());
         memory.put(c.getKey(), new PersonalProfile(entries, pairs.subList(0, Math.min(personalMaxEntries,
             pairs.size()))));
       }
@@ -113,14 +116,15 @@ public final class IndexBuilder {
     return vectors.computeIfAbsent(text, embedder::embed);
   }
 
-  /** A customer's own chain pairs as collected ({@code source<TAB>target → chains}), most frequent first. */
+  /** A customer's own chain pairs as collected ({@code source<TAB>target → chains}), most frequent first (then by text). */
   static List<PersonalPair> ownPairs(Map<String, Integer> collected) {
     List<PersonalPair> pairs = new ArrayList<>();
     collected.forEach((k, n) -> {
       String[] st = k.split("\t", 2);
       pairs.add(new PersonalPair(st[0], st[1], n));
     });
-    pairs.sort((a, b) -> b.count() - a.count());
+    pairs.sort((a, b) -> a.count() != b.count() ? b.count() - a.count()
+        : (a.source() + "\t" + a.target()).compareTo(b.source() + "\t" + b.target()));
     return pairs;
   }
 }

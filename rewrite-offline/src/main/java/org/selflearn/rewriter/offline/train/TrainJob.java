@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.selflearn.rewriter.common.stats.SuccessRate;
@@ -32,12 +33,12 @@ import org.selflearn.rewriter.online.internal.LoadedModel;
 import org.selflearn.rewriter.online.rank.LogisticRanker;
 
 /**
- * mine → solve → publish → global index + personal memories → ranker, into one model directory, with a summary of
- * every stage. Statistics may come from a log file (file mode) or from a statistics directory that the streaming job
- * produced ({@link #trainFromStats}); personal memories and ranker examples always need the logs.
+ * calibrate → mine → solve → publish → global index + personal memories → ranker, into one model directory, with a
+ * summary of every stage. {@link #train} mines a log file (file mode); {@link #build} builds from
+ * {@link MinedInputs} however they were mined, so a model published from what the streaming job keeps is built by
+ * the same code as one trained from the file.
  */
 public final class TrainJob {
-  private static final int EXAMPLES_PER_KIND = 12_000;
   private static final long SEED = 17;
 
   private final RewriterConfig config;
@@ -50,57 +51,81 @@ public final class TrainJob {
     this.progress = progress;
   }
 
-  /** Trains from a log file alone. */
+  /** What mining a log file gave: the inputs of a model, the mining summary and the log baselines. */
+  public record MinedFile(MinedInputs inputs, Map<String, Object> summary, LogBaselines baselines) {}
+
+  /** Trains from a log file alone: calibrates on it, mines it, builds. */
   public Map<String, Object> train(Path logs, Path modelDir) {
-    return trainFromStats(logs, null, modelDir);
+    long t0 = System.nanoTime();
+    createDirectory(modelDir);
+    SelfCalibration.Result calibration = calibrate(logs, modelDir);
+    double calibrateSeconds = lap(t0);
+    long tm = System.nanoTime();
+    MinedFile mined = mine(logs);
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    seconds.put("calibrate", calibrateSeconds);
+    seconds.put("mine", lap(tm));
+    return build(mined.inputs(), calibration, modelDir, mined.summary(), mined.baselines(), seconds, t0);
   }
 
-  /**
-   * Trains from logs, with statistics mined elsewhere when {@code stats} is not null (the streaming job's output).
-   */
-  public Map<String, Object> trainFromStats(Path logs, Path stats, Path modelDir) {
-    long t0 = System.nanoTime();
-    ModelDirectory dir = new ModelDirectory(modelDir);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    Map<String, Object> seconds = new LinkedHashMap<>();
-    try {
-      Files.createDirectories(modelDir);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("--out: cannot create " + modelDir + ": " + e.getMessage(), e);
-    }
-    SelfCalibration.Result calibration = null;
-    long tc = System.nanoTime();
-    if (config.get(ConfigKeys.CALIBRATION_ENABLED)) {
-      calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
-          (c, fit, model) -> new TrainJob(c, clock, x -> { }).train(fit, model));
-      if (calibration == null) {
-        progress.accept("calibration: the logs are too small to hold any out; every layer serves");
-      }
-    }
-    seconds.put("calibrate", lap(tc));
-    long tm = System.nanoTime();
+  /** Mines a log file with the same core the streaming job runs. */
+  public MinedFile mine(Path logs) {
     progress.accept("mining " + logs);
-    SessionCollector collector = new SessionCollector(EXAMPLES_PER_KIND, SEED);
+    SessionCollector collector = new SessionCollector(config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND),
+        memoryCapacity(config));
     MiningSettings miningSettings = MiningSettings.from(config);
     LogBaselines logBaselines = new LogBaselines(miningSettings.rephraseWindowMs());
     FileMiner miner = new FileMiner(miningSettings).onSession(collector.andThen(logBaselines));
     miner.mine(logs, r -> { });
     Map<String, StatValue> raw = miner.finish();
-    MinedStats mined;
-    if (stats == null) {
-      StatsFile.write(raw, dir.stats());
-      mined = MinedStats.of(raw);
-    } else {
-      mined = StatsFile.read(stats);
-      StatsFile.write(raw, dir.stats()); // file-mode statistics kept beside for explain
+    return new MinedFile(collector.inputs(raw), miner.summary().toMap(), logBaselines);
+  }
+
+  /** Requests and pairs collected per customer: {@link CustomerMemory#SLACK} × what the personal memory keeps. */
+  public static int memoryCapacity(RewriterConfig config) {
+    return CustomerMemory.SLACK * config.get(ConfigKeys.PERSONAL_MAX_ENTRIES);
+  }
+
+  /**
+   * Self-calibration on {@code logs} (null when disabled or the logs are too small to hold any out): holds out their
+   * latest part, trains on the rest in a work directory beside {@code modelDir}, and judges the held-out turns.
+   */
+  public SelfCalibration.Result calibrate(Path logs, Path modelDir) {
+    if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
+      return null;
     }
-    summary.put("mining", miner.summary().toMap());
-    seconds.put("mine", lap(tm));
+    SelfCalibration.Result calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
+        (c, fit, model) -> new TrainJob(c, clock, x -> { }).train(fit, model));
+    if (calibration == null) {
+      progress.accept("calibration: the logs are too small to hold any out; every layer serves");
+    }
+    return calibration;
+  }
+
+  /**
+   * Builds a complete model into {@code modelDir} from mined inputs.
+   *
+   * @param calibration the layer choice, or null for every layer serving
+   * @param mining the mining summary to record, or null (not mined here)
+   * @param baselines the log baselines for replay, or null (not collected: a model published from a stream)
+   * @param seconds stage timings so far (added to)
+   * @param t0 {@link System#nanoTime()} at the start, for the total
+   */
+  public Map<String, Object> build(MinedInputs inputs, SelfCalibration.Result calibration, Path modelDir,
+      Map<String, Object> mining, LogBaselines baselines, Map<String, Object> seconds, long t0) {
+    createDirectory(modelDir);
+    ModelDirectory dir = new ModelDirectory(modelDir);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    StatsFile.write(inputs.stats(), dir.stats());
+    MinedStats mined = inputs.minedStats();
+    if (mining != null) {
+      summary.put("mining", mining);
+    }
 
     long t1 = System.nanoTime();
     progress.accept("solving " + mined.states().size() + " states");
     SolveJob solve = new SolveJob(config);
-    SolveResult solved = solve.solve(mined, Interpretations.of(logs));
+    SolveResult solved = solve.solve(mined, ModelFacts.interpretations(inputs.facts()));
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("gates", solve.gateMetadata());
     String version = new TablePublisher(clock, config.get(ConfigKeys.KEEP_VERSIONS)).publish(dir.table(),
@@ -120,8 +145,8 @@ public final class TrainJob {
     Embedder embedder = Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
     IndexBuilder indexes = new IndexBuilder(embedder, config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS),
         config.get(ConfigKeys.PERSONAL_MAX_ENTRIES));
-    long[] global = indexes.buildGlobal(mined, collector.domainOfState(), dir);
-    long customers = indexes.buildPersonal(collector, dir);
+    long[] global = indexes.buildGlobal(mined, ModelFacts.domainOfState(inputs.facts()), dir);
+    long customers = indexes.buildPersonal(inputs.memories(), dir);
     Map<String, Object> indexSummary = new LinkedHashMap<>();
     indexSummary.put("globalEntries", global[0]);
     indexSummary.put("globalServable", global[1]);
@@ -132,9 +157,12 @@ public final class TrainJob {
     seconds.put("indexes", lap(t2));
 
     buildBaselines(mined, dir);
-    logBaselines.write(dir.baselines());
+    if (baselines != null) {
+      baselines.write(dir.baselines());
+    }
     long t3 = System.nanoTime();
-    progress.accept("training the ranker on " + collector.examples().size() + " mined examples");
+    List<TrainingExample> examples = inputs.examples();
+    progress.accept("training the ranker on " + examples.size() + " mined examples");
     Map<String, Object> rankerReport = RankerBuilder.newReport();
     EquivalentWordings wordings = new EquivalentWordings(mined);
     wordings.toClasses().save(modelDir);
@@ -142,7 +170,7 @@ public final class TrainJob {
     try (GlobalIndex gi = new GlobalIndex(dir.global()); PersonalMemory pm = PersonalMemory.open(dir.personal())) {
       LoadedModel parts = new LoadedModel(null, gi, pm, null, embedder, wordings.toClasses());
       LogisticRanker ranker = new RankerBuilder(OnlineSettings.from(config), config.get(ConfigKeys.TARGET_PRECISION),
-          SEED).train(collector.examples(), parts, wordings, rankerReport);
+          SEED).train(examples, parts, wordings, rankerReport);
       ranker.save(dir.ranker());
       rankerReport.put("weights", ranker.weightsByName());
     }
@@ -163,6 +191,14 @@ public final class TrainJob {
     summary.put("peakHeapMB", org.selflearn.rewriter.offline.io.HeapPeak.megabytes());
     Json.write(dir.trainSummary(), summary);
     return summary;
+  }
+
+  private static void createDirectory(Path modelDir) {
+    try {
+      Files.createDirectories(modelDir);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--out: cannot create " + modelDir + ": " + e.getMessage(), e);
+    }
   }
 
   private void buildBaselines(MinedStats mined, ModelDirectory dir) {

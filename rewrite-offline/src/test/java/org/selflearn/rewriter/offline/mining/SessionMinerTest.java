@@ -17,7 +17,7 @@ class SessionMinerTest {
   private final SessionMiner miner = new SessionMiner(settings);
 
   static Turn turn(String id, long t, String text, boolean failed, long engagement) {
-    return new Turn(id, t, "c-1", "d-1", DeviceType.SPEAKER, text, text, "Music|PlayMusic", failed, false,
+    return new Turn(id, t, "c-1", "d-1", DeviceType.SPEAKER, text, text, "Music|PlayMusic", "", failed, false,
         Feedback.NONE, engagement);
   }
 

@@ -30,7 +30,7 @@ class LogBaselinesTest {
     for (int i = 0; i < utterances.length; i++) {
       boolean last = i == utterances.length - 1;
       turns.add(new Turn("e" + (ids++), clock + i * 5_000L, customer, "d", DeviceType.SPEAKER, utterances[i],
-          utterances[i], "", !last, false, Feedback.NONE, 0));
+          utterances[i], "", "", !last, false, Feedback.NONE, 0));
     }
     // LogBaselines cuts its own chains: the labels here are not read
     return new MinedSession(turns, new boolean[turns.size()], new boolean[turns.size()], List.of());

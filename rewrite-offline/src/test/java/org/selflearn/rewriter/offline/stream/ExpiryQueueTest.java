@@ -28,7 +28,7 @@ class ExpiryQueueTest {
   @Test
   void aRecordIsDueWhenItsSessionExpiresOrItsOldestIdLeavesTheHorizon() {
     SessionBuffer buffer = new SessionBuffer(60_000, 5_000);
-    Turn turn = new Turn("e-1", 10_000, "c-1", "d-1", DeviceType.SPEAKER, "play jazz", "play jazz", "", false, false,
+    Turn turn = new Turn("e-1", 10_000, "c-1", "d-1", DeviceType.SPEAKER, "play jazz", "play jazz", "", "", false, false,
         Feedback.NONE, 0);
     PendingSession open = new PendingSession(List.of(turn));
     SessionRecord r = SessionRecord.EMPTY.with(open, 1L, 10_000);

@@ -12,7 +12,7 @@ import org.selflearn.rewriter.offline.mining.Turn;
 
 class SessionRecordTest {
   private static final Turn TURN = new Turn("e-1", 1_000, "c-1", "d-1", DeviceType.SPEAKER, "play maj and dragons",
-      "play maj and dragons", "Music|PlayMusic", true, false, Feedback.NONE, 0);
+      "play maj and dragons", "Music|PlayMusic", "", true, false, Feedback.NONE, 0);
 
   @Test
   void shouldRememberIdsUntilTheyLeaveTheHorizon() {

@@ -37,7 +37,7 @@ class RecurrenceAndAmbiguityTest {
   @BeforeAll
   static void mine() {
     RewriterConfig config = RewriterConfig.defaults();
-    collector = new SessionCollector(1000, 1);
+    collector = new SessionCollector(1000, 1200);
     FileMiner miner = new FileMiner(MiningSettings.from(config)).onSession(collector);
     for (int day = 0; day < 4; day++) {
       for (int c = 0; c < 12; c++) { // one voice's garbled request, repaired by saying it again
@@ -91,7 +91,8 @@ class RecurrenceAndAmbiguityTest {
   }
 
   private static PersonalProfile profile(String customer) {
-    Map<String, Integer> pairs = collector.pairs().getOrDefault(customer, Map.of());
+    CustomerMemory memory = collector.inputs(Map.of()).memories().get(customer);
+    Map<String, Integer> pairs = memory == null ? Map.of() : memory.pairs();
     return new PersonalProfile(List.of(), IndexBuilder.ownPairs(pairs));
   }
 }

@@ -1,0 +1,108 @@
+package org.selflearn.rewriter.offline.stream;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.markov.StateNames;
+import org.selflearn.rewriter.offline.calibrate.SelfCalibration;
+import org.selflearn.rewriter.offline.io.Directories;
+import org.selflearn.rewriter.offline.mining.MinedStats;
+import org.selflearn.rewriter.offline.publish.ModelPublisher;
+import org.selflearn.rewriter.offline.train.MinedInputs;
+import org.selflearn.rewriter.offline.train.TrainJob;
+import org.selflearn.rewriter.online.RewriteRequest;
+
+/**
+ * A model version built from what the streaming job keeps in Kafka ({@link StreamModelSource}), with the same
+ * {@link TrainJob#build} as file mode. Self-calibration needs raw held-out turns: it reads the input topic's last
+ * {@code publish.calibration-days} (0: all it retains) into a temporary file beside the model and calibrates on it.
+ * Validation rewrites the most used requests of the statistics and some customers' most used requests.
+ */
+public final class KafkaModelSource implements ModelPublisher.Source {
+  private static final int VALIDATION_REQUESTS = 20;
+
+  private final RewriterConfig config;
+  private final String bootstrap;
+  private final Clock clock;
+  private final Consumer<String> progress;
+  private final List<RewriteRequest> validation = new ArrayList<>();
+
+  public KafkaModelSource(RewriterConfig config, String bootstrap, Clock clock, Consumer<String> progress) {
+    this.config = config;
+    this.bootstrap = bootstrap;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  @Override
+  public Map<String, Object> train(Path out) {
+    long t0 = System.nanoTime();
+    TrainJob job = new TrainJob(config, clock, progress);
+    SelfCalibration.Result calibration = null;
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    if (config.get(ConfigKeys.CALIBRATION_ENABLED)) {
+      Path work = out.toAbsolutePath().resolveSibling(".calibration-events-" + ProcessHandle.current().pid());
+      try {
+        Files.createDirectories(work);
+        Path events = work.resolve("events.jsonl.gz");
+        int days = config.get(ConfigKeys.PUBLISH_CALIBRATION_DAYS);
+        long since = days == 0 ? 0 : clock.millis() - days * 86_400_000L;
+        long n = InputTopicDump.write(bootstrap, config.get(ConfigKeys.INPUT_TOPIC), since, events);
+        progress.accept("calibrating on " + n + " events read back from '" + config.get(ConfigKeys.INPUT_TOPIC)
+            + "'" + (days == 0 ? "" : " (last " + days + " days)"));
+        calibration = n == 0 ? null : job.calibrate(events, out);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot create " + work + ": " + e.getMessage(), e);
+      } finally {
+        Directories.deleteTree(work);
+      }
+    }
+    seconds.put("calibrate", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+    long tr = System.nanoTime();
+    progress.accept("reading the stream's statistics, facts, personal memories and ranker sample");
+    MinedInputs inputs = StreamModelSource.read(bootstrap, config);
+    seconds.put("readStream", Math.round((System.nanoTime() - tr) / 1e7) / 100.0);
+    if (inputs.stats().isEmpty()) {
+      throw new IllegalStateException("the statistics topic '" + config.get(ConfigKeys.STATS_TOPIC)
+          + "' is empty: is the streaming job running, and has it mined any session yet?");
+    }
+    Map<String, Object> stream = new LinkedHashMap<>();
+    stream.put("statistics", inputs.stats().size());
+    stream.put("facts", inputs.facts().size());
+    stream.put("customers", inputs.memories().size());
+    stream.put("positives", inputs.positives().size());
+    stream.put("negatives", inputs.negatives().size());
+    Map<String, Object> summary = job.build(inputs, calibration, out, null, null, seconds, t0);
+    summary.put("stream", stream);
+    chooseValidation(inputs);
+    return summary;
+  }
+
+  private void chooseValidation(MinedInputs inputs) {
+    validation.clear();
+    inputs.minedStats().states().values().stream()
+        .filter(s -> !StateNames.isRewritten(s.state()) && !s.state().startsWith("\u0000"))
+        .sorted(java.util.Comparator.comparingLong((MinedStats.StateRow s) -> -s.turns())
+            .thenComparing(MinedStats.StateRow::state))
+        .limit(VALIDATION_REQUESTS / 2).forEach(s -> validation.add(RewriteRequest.of(s.state(), null)));
+    new TreeMap<>(inputs.memories()).entrySet().stream().limit(VALIDATION_REQUESTS / 2).forEach(e -> {
+      String top = e.getValue().topRequest();
+      if (top != null && !top.startsWith("\u0000")) {
+        validation.add(RewriteRequest.of(top, e.getKey()));
+      }
+    });
+  }
+
+  @Override
+  public List<RewriteRequest> validationRequests() {
+    return validation;
+  }
+}

@@ -1,0 +1,33 @@
+package org.selflearn.rewriter.offline.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.selflearn.rewriter.offline.mining.MinedStats;
+import org.selflearn.rewriter.offline.mining.StatValue;
+
+/**
+ * Everything a model is built from, as mined from a log file ({@link SessionCollector}) or as the streaming job keeps
+ * it in Kafka (stream package): the aggregated statistics, the latest-seen {@link ModelFacts}, one
+ * {@link CustomerMemory} per customer, and the sampled ranker examples (each kind in sample-key order).
+ *
+ * @param stats aggregated statistics by key
+ * @param facts latest-seen facts by key
+ * @param memories personal memories by customer id
+ * @param positives sampled positive examples
+ * @param negatives sampled negative examples
+ */
+public record MinedInputs(Map<String, StatValue> stats, Map<String, LatestValue> facts,
+    Map<String, CustomerMemory> memories, List<TrainingExample> positives, List<TrainingExample> negatives) {
+
+  public MinedStats minedStats() {
+    return MinedStats.of(stats);
+  }
+
+  /** Positives then negatives: the ranker's training order. */
+  public List<TrainingExample> examples() {
+    List<TrainingExample> all = new ArrayList<>(positives);
+    all.addAll(negatives);
+    return all;
+  }
+}
