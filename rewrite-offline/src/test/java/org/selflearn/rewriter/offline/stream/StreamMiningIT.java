@@ -68,7 +68,9 @@ class StreamMiningIT {
   static RewriterConfig config(String name) {
     return RewriterConfig.defaults().with(ConfigKeys.APPLICATION_ID, "app-" + name)
         .with(ConfigKeys.INPUT_TOPIC, "events-" + name).with(ConfigKeys.STATS_TOPIC, "stats-" + name)
-        .with(ConfigKeys.DEAD_LETTER_TOPIC, "dlq-" + name).with(ConfigKeys.IDLE_FLUSH_SECONDS, 3)
+        .with(ConfigKeys.DEAD_LETTER_TOPIC, "dlq-" + name).with(ConfigKeys.FACTS_TOPIC, "facts-" + name)
+        .with(ConfigKeys.PERSONAL_TOPIC, "personal-" + name).with(ConfigKeys.SAMPLE_TOPIC, "sample-" + name)
+        .with(ConfigKeys.ERASURE_TOPIC, "erasures-" + name).with(ConfigKeys.IDLE_FLUSH_SECONDS, 3)
         .with(ConfigKeys.COMMIT_INTERVAL_MS, 200);
   }
 
@@ -107,7 +109,7 @@ class StreamMiningIT {
         new SimpleMeterRegistry())) {
       job.start();
       assertThat(statisticsWhenSettled(c)).isEqualTo(fileMode);
-      assertThat(job.metrics().describe()).contains("duplicates 1");
+      assertThat(job.metrics().duplicates.count()).as("the redelivered line, exactly once").isEqualTo(1.0);
     }
     List<ConsumerRecord<String, String>> dead = readAll(c.get(ConfigKeys.DEAD_LETTER_TOPIC), BAD_LINES);
     assertThat(dead).hasSize(BAD_LINES);
@@ -136,15 +138,21 @@ class StreamMiningIT {
     produce(c, 2);
     Path state = dir.resolve("state-kill");
     Process first = startJobProcess("kill", state);
+    long committedAtKill;
+    long inputEnd;
     try (Admin admin = broker.admin()) {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (System.nanoTime() < deadline && admin.listConsumerGroupOffsets("app-kill")
-          .partitionsToOffsetAndMetadata().get().isEmpty()) {
-        Thread.sleep(200);
+      committedAtKill = 0;
+      while (System.nanoTime() < deadline && committedAtKill == 0) {
+        committedAtKill = committedInput(admin, c);
+        Thread.sleep(20);
       }
+      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL as soon as a first transaction committed
+      committedAtKill = committedInput(admin, c);
+      inputEnd = inputEnd(admin, c);
     }
-    Thread.sleep(1500); // mid-stream: some transactions committed, some open
-    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no clean shutdown
+    assertThat(committedAtKill).as("killed mid-stream: some input committed, not all").isPositive()
+        .isLessThan(inputEnd - 2);
     Process second = startJobProcess("kill", state);
     try {
       assertThat(statisticsWhenSettled(c)).isEqualTo(fileMode);
@@ -157,6 +165,23 @@ class StreamMiningIT {
     }
   }
 
+  /** Input offsets the job's group has committed, summed over partitions. */
+  private static long committedInput(Admin admin, RewriterConfig c) throws Exception {
+    return admin.listConsumerGroupOffsets(c.get(ConfigKeys.APPLICATION_ID)).partitionsToOffsetAndMetadata().get()
+        .entrySet().stream().filter(e -> e.getKey().topic().equals(c.get(ConfigKeys.INPUT_TOPIC)))
+        .mapToLong(e -> e.getValue().offset()).sum();
+  }
+
+  private static long inputEnd(Admin admin, RewriterConfig c) throws Exception {
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+        new java.util.HashMap<>();
+    for (int p = 0; p < 2; p++) {
+      latest.put(new org.apache.kafka.common.TopicPartition(c.get(ConfigKeys.INPUT_TOPIC), p),
+          org.apache.kafka.clients.admin.OffsetSpec.latest());
+    }
+    return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+  }
+
   private static Process startJobProcess(String name, Path state) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -166,6 +191,10 @@ class StreamMiningIT {
     env.put("REWRITER_STREAM_INPUT_TOPIC", "events-" + name);
     env.put("REWRITER_STREAM_STATS_TOPIC", "stats-" + name);
     env.put("REWRITER_STREAM_DEAD_LETTER_TOPIC", "dlq-" + name);
+    env.put("REWRITER_STREAM_FACTS_TOPIC", "facts-" + name);
+    env.put("REWRITER_STREAM_PERSONAL_TOPIC", "personal-" + name);
+    env.put("REWRITER_STREAM_SAMPLE_TOPIC", "sample-" + name);
+    env.put("REWRITER_STREAM_ERASURE_TOPIC", "erasures-" + name);
     env.put("REWRITER_STREAM_IDLE_FLUSH_SECONDS", "3");
     env.put("REWRITER_STREAM_COMMIT_INTERVAL_MS", "200");
     env.put("REWRITER_STREAM_STATE_DIR", state.toString());
