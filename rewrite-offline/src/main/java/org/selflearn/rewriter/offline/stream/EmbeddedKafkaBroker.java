@@ -26,11 +26,13 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path logDir;
   private final int port;
-  private final KafkaRaftServer server;
+  private final Properties props;
+  private KafkaRaftServer server;
 
-  private EmbeddedKafkaBroker(Path logDir, int port, KafkaRaftServer server) {
+  private EmbeddedKafkaBroker(Path logDir, int port, Properties props, KafkaRaftServer server) {
     this.logDir = logDir;
     this.port = port;
+    this.props = props;
     this.server = server;
   }
 
@@ -68,7 +70,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       p.put("log.flush.interval.messages", "1000000");
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
       server.startup();
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, port, server);
+      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, port, p, server);
       broker.awaitReady();
       return broker;
     } catch (Exception e) {
@@ -79,6 +81,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private void awaitReady() throws Exception {
     try (Admin admin = admin()) {
       admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Stops the broker, keeps it down for {@code downMillis}, and starts it again on the same ports and log directory
+   * (tests: clients must ride through a broker restart).
+   */
+  public void restart(long downMillis) {
+    server.shutdown();
+    server.awaitShutdown();
+    try {
+      Thread.sleep(downMillis);
+      server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      server.startup();
+      awaitReady();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while restarting the in-process Kafka broker", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot restart the in-process Kafka broker: " + e.getMessage(), e);
     }
   }
 

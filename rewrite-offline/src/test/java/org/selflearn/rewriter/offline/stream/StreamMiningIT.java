@@ -133,6 +133,31 @@ class StreamMiningIT {
   }
 
   @Test
+  void theJobRidesThroughABrokerRestartMidStreamAndEndsWithExactlyOnceTotals() throws Exception {
+    RewriterConfig c = config("restart");
+    produce(c, 2);
+    try (StreamJob job = new StreamJob(c, broker.bootstrapServers(), dir.resolve("state-restart").toString(),
+        new SimpleMeterRegistry())) {
+      long committed = 0;
+      long inputEnd;
+      try (Admin admin = broker.admin()) {
+        inputEnd = inputEnd(admin, c);
+        job.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline && committed == 0) {
+          committed = committedInput(admin, c);
+          Thread.sleep(20);
+        }
+      }
+      broker.restart(3_000); // the broker goes away with transactions open, and comes back
+      assertThat(committed).as("restarted mid-stream: some input committed, not all").isPositive()
+          .isLessThan(inputEnd - 2);
+      assertThat(statisticsWhenSettled(c)).isEqualTo(fileMode);
+      assertThat(job.metrics().duplicates.count()).as("the one redelivered line of the file").isEqualTo(1.0);
+    }
+  }
+
+  @Test
   void aJobKilledAbruptlyAndRestartedEndsWithExactlyTheUninterruptedCounts() throws Exception {
     RewriterConfig c = config("kill");
     produce(c, 2);
