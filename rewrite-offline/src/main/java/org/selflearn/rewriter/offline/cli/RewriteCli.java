@@ -65,7 +65,11 @@ public final class RewriteCli implements Callable<Integer> {
     if (log != null && args.length > 0 && args[0].equals("stream")) {
       log.announce(); // runs until stopped: say at once where its log goes
     }
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) { // a linkage error or the like, which picocli lets through: still said, never silent
+      return Failures.report(args.length > 0 ? args[0] : "rewrite", e, log, Console.err());
+    }
   }
 
   /**
