@@ -29,4 +29,10 @@ public final class Benchmarks {
   public static void stream(int customers, int days, int partitions, int threads, Path dir) throws Exception {
     StreamBenchmark.run(customers, days, partitions, threads, dir);
   }
+
+  public static void publish(int[] customers, int days, Path dir) throws Exception {
+    for (int n : customers) {
+      PublishBenchmark.run(n, days, dir);
+    }
+  }
 }

@@ -7,12 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./rewrite bench mining|solve|table|online|stream}. */
+/** {@code ./rewrite bench mining|stream|publish|solve|table|online|memory}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks that print figures: mining (file mode), stream (through the in-process broker), solve,"
+    description = "Benchmarks that print figures: mining (file mode), stream (through the in-process broker), publish"
+        + " (one model version from the stream's topics: time and peak heap), solve,"
         + " table (build, publish, lookups), online (latency and throughput of a trained model).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "WHAT", description = "mining, stream, solve, table, online or memory")
+  @Parameters(paramLabel = "WHAT", description = "mining, stream, publish, solve, table, online or memory")
   String what;
 
   @Option(names = "--model", paramLabel = "MODEL_DIR", description = "For online: a trained model.")
@@ -22,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
   Path logs;
 
   @Option(names = "--customers", split = ",", defaultValue = "5000,50000",
-      description = "For mining: population sizes (default ${DEFAULT-VALUE}); for stream: the first one.")
+      description = "For mining and publish: population sizes (default ${DEFAULT-VALUE}); for stream: the first one.")
   int[] customers;
 
   @Option(names = "--days", defaultValue = "10", description = "Days of simulated traffic (default ${DEFAULT-VALUE}).")
@@ -61,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
             1_000_000}, 100_000, tmp);
         case "stream" -> org.selflearn.rewriter.offline.bench.Benchmarks.stream(customers[0], days, partitions,
             threads, tmp);
+        case "publish" -> org.selflearn.rewriter.offline.bench.Benchmarks.publish(customers, days, tmp);
         default -> throw new BadInputException("bench: unknown benchmark \"" + what
-            + "\", expected one of [mining, stream, solve, table, online, memory]");
+            + "\", expected one of [mining, stream, publish, solve, table, online, memory]");
       }
     } finally {
       org.selflearn.rewriter.offline.io.Directories.deleteTree(tmp);
