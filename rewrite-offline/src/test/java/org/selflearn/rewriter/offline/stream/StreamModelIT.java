@@ -94,6 +94,29 @@ class StreamModelIT {
       assertThat(after.negatives()).noneMatch(e -> e.customerId().equals(erased));
       assertThat(after.stats()).as("statistics hold no customer id and stay").isEqualTo(fileMode.stats());
       assertThat(job.metrics().erasures.count()).isEqualTo(1.0);
+
+      // what a deployment runs: publish from the stream's topics into a versioned directory, then serve from it
+      Path yaml = dir.resolve("config.yaml");
+      java.nio.file.Files.writeString(yaml, String.join("\n", "stream.stats-topic: " + config.get(ConfigKeys.STATS_TOPIC),
+          "stream.facts-topic: " + config.get(ConfigKeys.FACTS_TOPIC),
+          "stream.personal-topic: " + config.get(ConfigKeys.PERSONAL_TOPIC),
+          "stream.sample-topic: " + config.get(ConfigKeys.SAMPLE_TOPIC),
+          "stream.input-topic: " + config.get(ConfigKeys.INPUT_TOPIC), "ranker.examples-per-kind: 300",
+          "calibration.holdout-fraction: 0.25", ""));
+      Path published = dir.resolve("published");
+      assertThat(org.selflearn.rewriter.offline.cli.RewriteCli.run("publish", "--config", yaml.toString(),
+          "--bootstrap", broker.bootstrapServers(), "--model", published.toString())).isZero();
+      assertThat(java.nio.file.Files.readString(published.resolve("CURRENT")).trim()).isEqualTo("v-000001");
+      Path version = published.resolve("versions/v-000001");
+      assertThat(java.nio.file.Files.readString(version.resolve("calibration.json")))
+          .as("calibrated on the input topic read back").contains("heldOut").doesNotContain("none: calibration");
+      try (org.selflearn.rewriter.online.QueryRewriter served = org.selflearn.rewriter.online.QueryRewriter.open(
+          published, RewriterConfig.defaults())) {
+        assertThat(served.modelVersion()).isEqualTo("v-000001");
+        try (PersonalMemory pm = PersonalMemory.open(version.resolve("personal"))) {
+          assertThat(pm.get(erased)).as("erased before the publish: not in the published model").isNull();
+        }
+      }
     }
 
     Path a = dir.resolve("model-file");
