@@ -168,7 +168,7 @@ public final class ConfigKeys {
       1_024, 16_777_216, "./rewrite serve: largest request body accepted; a longer one is a 400 naming 'body'."));
   public static final ConfigKey<Integer> SERVE_MAX_UTTERANCE_CHARS = add(ConfigKey.ofInt(
       "serve.max-utterance-chars", 512, 1, 100_000,
-      "./rewrite serve: longest utterance (and previousUtterance) accepted, in characters; longer is a 400."));
+      "./rewrite serve: longest utterance accepted, in characters; longer is a 400."));
   public static final ConfigKey<Integer> SERVE_MAX_BATCH = add(ConfigKey.ofInt("serve.max-batch", 64, 1, 10_000,
       "./rewrite serve: most requests in one POST /v1/rewrite:batch; more is a 400 naming 'requests'."));
   public static final ConfigKey<Integer> SERVE_MAX_CONCURRENT = add(ConfigKey.ofInt("serve.max-concurrent", 64, 1,
