@@ -93,10 +93,13 @@ public final class ConfigKeys {
       SuccessRate.USUALLY_SUCCEEDS, 0.5, 1.0, "A request whose own smoothed success rate is at least this (over 10+"
           + " turns) is left unchanged unless the customer's own history says otherwise."));
   public static final ConfigKey<String> EMBEDDER = add(ConfigKey.ofChoice("online.embedder", "MINILM",
-      List.of("MINILM", "ONNX", "NONE"), "Dense encoder: the bundled all-MiniLM-L6-v2 (quantised), a user ONNX"
-          + " model (online.onnx-model-dir), or NONE for lexical/phonetic retrieval only."));
+      List.of("MINILM", "ONNX", "NONE"), "Dense encoder train builds the model with: the bundled all-MiniLM-L6-v2"
+          + " (quantised), a user ONNX model (online.onnx-model-dir), or NONE for lexical/phonetic retrieval only."
+          + " Written to the model's model-manifest.json; serving uses the encoder the manifest names and ignores"
+          + " this key, because the index's vectors only match the encoder that made them."));
   public static final ConfigKey<String> ONNX_MODEL_DIR = add(ConfigKey.ofString("online.onnx-model-dir", "-",
-      "Directory with model.onnx and tokenizer.json when online.embedder=ONNX."));
+      "Directory with model.onnx and tokenizer.json when online.embedder=ONNX (train; serving reads the directory"
+          + " from the model's manifest, like the encoder)."));
   public static final ConfigKey<Double> TARGET_PRECISION = add(ConfigKey.ofDouble("ranker.target-precision", 0.8,
       0.5, 1.0, "Marginal precision the ranker's trigger threshold is chosen for on held-out mined pairs: one loss"
           + " costs p/(1-p) wins, because a wrong rewrite costs more than a missed one."));
@@ -186,7 +189,7 @@ public final class ConfigKeys {
       1_024, 16_777_216, "./rewrite serve: largest request body accepted; a longer one is a 400 naming 'body'."));
   public static final ConfigKey<Integer> SERVE_MAX_UTTERANCE_CHARS = add(ConfigKey.ofInt(
       "serve.max-utterance-chars", 512, 1, 100_000,
-      "./rewrite serve: longest utterance (and previousUtterance) accepted, in characters; longer is a 400."));
+      "./rewrite serve: longest utterance accepted, in characters; longer is a 400."));
   public static final ConfigKey<Integer> SERVE_MAX_BATCH = add(ConfigKey.ofInt("serve.max-batch", 64, 1, 10_000,
       "./rewrite serve: most requests in one POST /v1/rewrite:batch; more is a 400 naming 'requests'."));
   public static final ConfigKey<Integer> SERVE_MAX_CONCURRENT = add(ConfigKey.ofInt("serve.max-concurrent", 64, 1,

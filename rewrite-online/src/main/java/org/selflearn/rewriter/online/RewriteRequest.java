@@ -10,20 +10,19 @@ import org.selflearn.rewriter.common.event.DeviceType;
  * @param customerId pseudonymous customer id, or null (no personal layer)
  * @param deviceType device type, or null
  * @param time when the request was made, or null (now)
- * @param previousUtterance the previous turn of the session, or null
  * @param previousDomain the NLU domain of the previous turn, or null
  * @param explain whether to return the candidates and their features
  */
 public record RewriteRequest(String utterance, String customerId, DeviceType deviceType, Instant time,
-    String previousUtterance, String previousDomain, boolean explain) {
+    String previousDomain, boolean explain) {
 
   /** A request with no context. */
   public static RewriteRequest of(String utterance, String customerId) {
-    return new RewriteRequest(utterance, customerId, null, null, null, null, false);
+    return new RewriteRequest(utterance, customerId, null, null, null, false);
   }
 
   /** The same request asking for an explanation. */
   public RewriteRequest explained() {
-    return new RewriteRequest(utterance, customerId, deviceType, time, previousUtterance, previousDomain, true);
+    return new RewriteRequest(utterance, customerId, deviceType, time, previousDomain, true);
   }
 }

@@ -81,14 +81,13 @@ final class RequestParser {
     String customer = text(n, prefix, "customerId", MAX_ID_CHARS, false);
     String device = text(n, prefix, "deviceType", 32, false);
     String time = text(n, prefix, "time", 64, false);
-    String previous = text(n, prefix, "previousUtterance", maxUtteranceChars, false);
     String previousDomain = text(n, prefix, "previousDomain", MAX_DOMAIN_CHARS, false);
     JsonNode explain = n.get("explain");
     if (explain != null && !explain.isNull() && !explain.isBoolean()) {
       throw new BadRequestException(prefix + "explain", "'explain' must be true or false");
     }
-    return new RewriteRequest(utterance, customer, device(device, prefix), instant(time, prefix), previous,
-        previousDomain, explain != null && explain.asBoolean(false));
+    return new RewriteRequest(utterance, customer, device(device, prefix), instant(time, prefix), previousDomain,
+        explain != null && explain.asBoolean(false));
   }
 
   private static String text(JsonNode n, String prefix, String name, int maxChars, boolean required) {

@@ -30,7 +30,6 @@ final class CustomerDay {
   private final RewriteHook hook;
   private int seq;
   private LogSimulator.SimulatedTurn pending;
-  private String previousHeard;
   private String previousDomain;
 
   CustomerDay(List<WorldRequest> world, SimulationOptions options, double[] popularity, CustomerProfile customer,
@@ -70,7 +69,6 @@ final class CustomerDay {
 
   /** Runs one session from time t; returns the time of its last turn. */
   private long session(long t) {
-    previousHeard = null;
     previousDomain = null;
     int requests = 1;
     while (requests < 4 && rng.nextDouble() < 0.45) {
@@ -221,7 +219,6 @@ final class CustomerDay {
         misheard ? 0.35 + 0.4 * rng.nextDouble() : 0.75 + 0.24 * rng.nextDouble(), nlu,
         new Response(status, text), new Signals(bargeIn, feedback, engagement), applied,
         new Truth(truthIntended, w.equivalents()));
-    previousHeard = heard;
     previousDomain = nlu == null ? null : nlu.domain();
     pending = new LogSimulator.SimulatedTurn(e, !served, false, misheard, customer.personalSlice());
     return served;
@@ -230,7 +227,7 @@ final class CustomerDay {
   /** Asks the hook what to execute; null when the request is executed as heard. */
   private AppliedRewrite executed(String heard, long t) {
     AppliedRewrite r = hook.execute(new HeardRequest(heard, customer.customerId(), customer.deviceType(),
-        Instant.ofEpochMilli(t), previousHeard, previousDomain));
+        Instant.ofEpochMilli(t), previousDomain));
     if (r == null || TextNormalizer.normalize(r.to()).equals(TextNormalizer.normalize(heard))) {
       return null;
     }

@@ -10,8 +10,7 @@ import org.selflearn.rewriter.common.event.DeviceType;
  * @param customerId the pseudonymous customer
  * @param deviceType the customer's device type
  * @param time when the request was made (simulated time)
- * @param previousUtterance the previous heard turn of the same session, or null
- * @param previousDomain the NLU domain of that turn, or null
+ * @param previousDomain the NLU domain of the previous turn of the same session, or null
  */
 public record HeardRequest(String utterance, String customerId, DeviceType deviceType, Instant time,
-    String previousUtterance, String previousDomain) {}
+    String previousDomain) {}

@@ -15,9 +15,4 @@ public record Rejection(long lineNumber, String field, String reason, String eve
   public String describe() {
     return "line " + lineNumber + ": field '" + field + "': " + reason;
   }
-
-  /** This rejection at another line number. */
-  public Rejection atLine(long line) {
-    return new Rejection(line, field, reason, eventId, raw);
-  }
 }

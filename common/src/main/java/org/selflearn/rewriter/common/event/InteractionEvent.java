@@ -55,10 +55,4 @@ public record InteractionEvent(
   public String executedText() {
     return rewrite == null ? utterance : rewrite.to();
   }
-
-  /** The same event with the executed rewrite and response replaced (used by simulation). */
-  public InteractionEvent withOutcome(Response newResponse, Signals newSignals, AppliedRewrite newRewrite) {
-    return new InteractionEvent(eventId, timestamp, customerId, deviceId, deviceType, sessionId, locale,
-        utterance, asrConfidence, nlu, newResponse, newSignals, newRewrite, truth);
-  }
 }

@@ -7,13 +7,19 @@ package org.selflearn.rewriter.common.text;
  * {@link #combined}. Thread-safe.
  */
 public final class UtteranceSimilarity {
+  /** Weight of sound in {@link Scores#combined}: the largest, because speech errors are close in sound. */
+  public static final double PHONETIC_WEIGHT = 0.4;
+  /** Weight of spelling: next to sound, since a misheard word usually keeps most of its letters. */
+  public static final double TRIGRAM_WEIGHT = 0.35;
+  /** Weight of shared words: the smallest, because a misheard word shares no token with the word that was meant. */
+  public static final double TOKEN_WEIGHT = 0.25;
   private final PhoneticEncoder phonetics = new PhoneticEncoder();
 
   /** The three measures of one pair. */
   public record Scores(double phonetic, double trigram, double token) {
-    /** 0.4 phonetic + 0.35 trigram + 0.25 token: sound first, because speech errors are close in sound. */
+    /** The weighted blend, sound first; the weights sum to 1, so the blend stays in [0, 1]. */
     public double combined() {
-      return 0.4 * phonetic + 0.35 * trigram + 0.25 * token;
+      return PHONETIC_WEIGHT * phonetic + TRIGRAM_WEIGHT * trigram + TOKEN_WEIGHT * token;
     }
 
     /** The strongest single measure. */

@@ -25,8 +25,7 @@ final class OnlineBenchmark {
     List<RewriteRequest> requests = new ArrayList<>();
     EventFileReader.forEach(logs, e -> {
       if (requests.size() < limit) {
-        requests.add(new RewriteRequest(e.utterance(), e.customerId(), e.deviceType(), e.timestamp(), null, null,
-            false));
+        requests.add(new RewriteRequest(e.utterance(), e.customerId(), e.deviceType(), e.timestamp(), null, false));
       }
     }, r -> { });
     System.gc();

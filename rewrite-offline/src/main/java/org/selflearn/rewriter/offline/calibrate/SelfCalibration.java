@@ -96,6 +96,6 @@ public final class SelfCalibration {
   private static DecisionTrace trace(QueryRewriter rewriter, ReplayTurn t) {
     InteractionEvent e = t.event();
     return rewriter.trace(new RewriteRequest(e.utterance(), e.customerId(), e.deviceType(), e.timestamp(),
-        t.previousUtterance(), t.previousDomain(), false));
+        t.previousDomain(), false));
   }
 }

@@ -43,7 +43,7 @@ final class RewriteOneCommand implements Callable<Integer> {
     var c = config.load();
     ModelCheck.forRewriter(model, "--model");
     try (QueryRewriter rewriter = QueryRewriter.open(model, c)) {
-      RewriteRequest r = new RewriteRequest(request, customer, device, Instant.now(), null, previousDomain, explain);
+      RewriteRequest r = new RewriteRequest(request, customer, device, Instant.now(), previousDomain, explain);
       RewriteResult result = rewriter.rewrite(r);
       Console.out().println(result.changed()
           ? "rewrite: " + result.rewrite() + "  (source " + result.source() + ", score "

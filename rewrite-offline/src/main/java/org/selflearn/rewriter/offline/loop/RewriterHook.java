@@ -18,7 +18,7 @@ public final class RewriterHook implements RewriteHook {
   @Override
   public AppliedRewrite execute(HeardRequest h) {
     RewriteResult r = rewriter.rewrite(new RewriteRequest(h.utterance(), h.customerId(), h.deviceType(), h.time(),
-        h.previousUtterance(), h.previousDomain(), false));
+        h.previousDomain(), false));
     return r.changed() ? new AppliedRewrite(r.rewrite(), r.source(), r.score()) : null;
   }
 }

@@ -46,7 +46,7 @@ public final class RoundTally implements Consumer<SimulatedTurn> {
       return;
     }
     String heard = TextNormalizer.normalize(e.utterance());
-    Outcome o = Outcome.of(new ReplayTurn(e, heard, null, null, t.defect(), null), r.to());
+    Outcome o = Outcome.of(new ReplayTurn(e, heard, null, t.defect(), null), r.to());
     int s = r.source().ordinal();
     rewrites[s]++;
     wins[s] += o == Outcome.WIN ? 1 : 0;

@@ -14,16 +14,31 @@ import org.selflearn.rewriter.common.text.UtteranceSimilarity;
  *       filtered where evidence accumulates — across many customers' chains (the selection policy's dominance,
  *       customer and gain gates) and across a customer's own repeated history — not by a similarity floor;
  *   <li>after a turn that looked fine, the follow-up must be similar: the blend of phonetic, character-trigram and
- *       token evidence ({@link UtteranceSimilarity.Scores#combined()}), raised by 0.1 when both turns carry the same
- *       NLU domain and intent and lowered by 0.15 when their domains differ, must reach the threshold + 0.15, because a
- *       customer who got what they asked for tends to move on. An exact repeat of such a turn is not a rephrase.
+ *       token evidence ({@link UtteranceSimilarity.Scores#combined()}), raised by {@value #SAME_INTENT_BONUS} when both
+ *       turns carry the same NLU domain and intent and lowered by {@value #OTHER_DOMAIN_PENALTY} when their domains
+ *       differ, must reach the threshold + {@value #LOOKED_FINE_MARGIN}, because a customer who got what they asked
+ *       for tends to move on. An exact repeat of such a turn is not a rephrase.
  * </ul>
  */
 public final class RephraseDetector {
-  /** Extra similarity a follow-up needs when the turn before it showed no defect of its own. */
+  /**
+   * Extra similarity a follow-up needs when the turn before it showed no defect of its own, because a customer who got
+   * what they asked for tends to move on: it lifts the default bar from 0.5 to the README's 0.65.
+   */
   static final double LOOKED_FINE_MARGIN = 0.15;
-  private final MiningSettings settings;
+  /**
+   * Added when both turns carry the same NLU domain and intent: a tenth of the similarity scale, well below the 0.65
+   * a follow-up needs by default, so that agreement supports similarity and cannot stand in for it.
+   */
+  static final double SAME_INTENT_BONUS = 0.1;
+  /**
+   * Subtracted when the turns' NLU domains differ: larger than {@link #SAME_INTENT_BONUS}, because a change of domain
+   * says more about a new request than agreement says about the same one.
+   */
+  static final double OTHER_DOMAIN_PENALTY = 0.15;
+  /** Phonetic codes kept before the cache starts over, so its memory is bounded however many requests differ. */
   private static final int CODE_CACHE = 200_000;
+  private final MiningSettings settings;
   private final UtteranceSimilarity similarity = new UtteranceSimilarity();
   /** Phonetic codes of recent utterances: requests repeat, so each is encoded about once. Not thread-safe. */
   private final java.util.Map<String, String> codes = new java.util.HashMap<>();
@@ -58,9 +73,9 @@ public final class RephraseDetector {
     String b = next.domainIntent();
     if (!a.isEmpty() && !b.isEmpty()) {
       if (a.equals(b)) {
-        score += 0.1;
+        score += SAME_INTENT_BONUS;
       } else if (!domain(a).equals(domain(b))) {
-        score -= 0.15;
+        score -= OTHER_DOMAIN_PENALTY;
       }
     }
     return score;

@@ -24,7 +24,7 @@ public final class OurRewriterStrategy implements RewriteStrategy {
   public Decision decide(ReplayTurn t) {
     InteractionEvent e = t.event();
     RewriteResult r = rewriter.rewrite(new RewriteRequest(e.utterance(), e.customerId(), e.deviceType(),
-        e.timestamp(), t.previousUtterance(), t.previousDomain(), false));
+        e.timestamp(), t.previousDomain(), false));
     return new Decision(e.eventId(), r.rewrite(), r.changed() ? r.source().name() : null,
         r.changed() ? r.score() : null, 0);
   }

@@ -34,13 +34,12 @@ public final class ReplayLoader {
     List<ReplayTurn> out = new ArrayList<>(events.size());
     for (InteractionEvent e : events) {
       Label l = labels.get(e.eventId());
-      out.add(new ReplayTurn(e, l.heard, l.previousUtterance, l.previousDomain, l.defect, l.successfulRephrase));
+      out.add(new ReplayTurn(e, l.heard, l.previousDomain, l.defect, l.successfulRephrase));
     }
     return out;
   }
 
-  private record Label(String heard, String previousUtterance, String previousDomain, boolean defect,
-      String successfulRephrase) {}
+  private record Label(String heard, String previousDomain, boolean defect, String successfulRephrase) {}
 
   private static void label(MinedSession s, Map<String, Label> labels) {
     List<Turn> t = s.turns();
@@ -49,9 +48,8 @@ public final class ReplayLoader {
       String fix = c[1] > c[0] && s.success(last) ? StateNames.executed(t.get(last).state()) : null;
       for (int i = c[0]; i <= last; i++) {
         Turn turn = t.get(i);
-        String prev = i > 0 ? t.get(i - 1).heard() : null;
         String prevDomain = i > 0 ? domain(t.get(i - 1).domainIntent()) : null;
-        labels.put(turn.eventId(), new Label(turn.heard(), prev, prevDomain, s.defect()[i], i < last ? fix : null));
+        labels.put(turn.eventId(), new Label(turn.heard(), prevDomain, s.defect()[i], i < last ? fix : null));
       }
     }
   }

@@ -7,10 +7,9 @@ import org.selflearn.rewriter.common.event.InteractionEvent;
  *
  * @param event the logged event
  * @param heard normalised utterance
- * @param previousUtterance previous turn of the session, or null
- * @param previousDomain its NLU domain, or null
+ * @param previousDomain the NLU domain of the previous turn of the session, or null
  * @param defect the turn's implicit-feedback label
  * @param successfulRephrase normalised text of the rephrase that later succeeded in the same chain, or null
  */
-public record ReplayTurn(InteractionEvent event, String heard, String previousUtterance, String previousDomain,
-    boolean defect, String successfulRephrase) {}
+public record ReplayTurn(InteractionEvent event, String heard, String previousDomain, boolean defect,
+    String successfulRephrase) {}

@@ -17,7 +17,7 @@ class CorrectionJudgeTest {
   private static ReplayTurn failed(String heard, String fix) {
     InteractionEvent e = new InteractionEvent("e1", Instant.parse("2026-11-20T08:00:00Z"), "c1", null, null, null,
         null, heard, Double.NaN, null, new Response(ResponseStatus.ERROR, null), Signals.NONE, null, null);
-    return new ReplayTurn(e, heard, null, null, true, fix);
+    return new ReplayTurn(e, heard, null, true, fix);
   }
 
   @Test
@@ -38,10 +38,10 @@ class CorrectionJudgeTest {
         null, null, "play maj and dragons", Double.NaN, null, new Response(ResponseStatus.SUCCESS, null),
         Signals.NONE, new org.selflearn.rewriter.common.event.AppliedRewrite("play imagine dragons",
             org.selflearn.rewriter.common.event.RewriteSource.PRECOMPUTED, 0.9), null);
-    ReplayTurn t = new ReplayTurn(worked, "play maj and dragons", null, null, false, null);
+    ReplayTurn t = new ReplayTurn(worked, "play maj and dragons", null, false, null);
     assertThat(judge.judge(t, "play imagine dragons")).as("not 'it had succeeded as said'").isEqualTo(Outcome.WIN);
     assertThat(judge.judge(t, "play dragons")).isEqualTo(Outcome.LOSS);
-    ReplayTurn failedRewrite = new ReplayTurn(worked, "play maj and dragons", null, null, true, null);
+    ReplayTurn failedRewrite = new ReplayTurn(worked, "play maj and dragons", null, true, null);
     assertThat(judge.judge(failedRewrite, "play imagine dragons")).isEqualTo(Outcome.LOSS);
   }
 

@@ -36,7 +36,7 @@ class LayerCalibratorTest {
     InteractionEvent e = new InteractionEvent("e" + n, Instant.parse("2026-11-20T08:00:00Z"), "c" + n, null, null,
         null, null, heard, Double.NaN, null, new Response(ResponseStatus.ERROR, null), Signals.NONE, null,
         misleading);
-    turns.add(new ReplayTurn(e, heard, null, null, true, fix));
+    turns.add(new ReplayTurn(e, heard, null, true, fix));
     traces.add(trace);
   }
 

@@ -2,15 +2,30 @@ package org.selflearn.rewriter.offline.mining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selflearn.rewriter.common.event.AppliedRewrite;
 import org.selflearn.rewriter.common.event.DeviceType;
 import org.selflearn.rewriter.common.event.Feedback;
+import org.selflearn.rewriter.common.event.InteractionEvent;
+import org.selflearn.rewriter.common.event.Response;
+import org.selflearn.rewriter.common.event.ResponseStatus;
+import org.selflearn.rewriter.common.event.RewriteSource;
+import org.selflearn.rewriter.common.event.Signals;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.markov.StateNames;
+import org.selflearn.rewriter.simulator.BuiltInWorld;
+import org.selflearn.rewriter.simulator.LogSimulator;
+import org.selflearn.rewriter.simulator.SimulationOptions;
 
 class SessionMinerTest {
   private final MiningSettings settings = MiningSettings.from(RewriterConfig.defaults());
@@ -33,6 +48,7 @@ class SessionMinerTest {
     assertThat(stats.get(StatKey.transition("play maj and dragons", "play imagine dragons")).count()).isEqualTo(1);
     assertThat(stats.get(StatKey.pair("play maj and dragons", "play imagine dragons")).successes()).isEqualTo(1);
     assertThat(stats.get(StatKey.state("play imagine dragons")).successes()).isEqualTo(1);
+    stats.values().forEach(v -> assertThat(StatValue.fromBytes(v.toBytes())).isEqualTo(v)); // as stored
   }
 
   @Test
@@ -71,37 +87,33 @@ class SessionMinerTest {
   }
 
   @Test
-  void aTurnOurRewriterChangedIsItsOwnState() {
-    assertThat(StateNames.rewritten("play maj and dragons", "play imagine dragons")).contains(" => ");
-    assertThat(StateNames.heard("a => b")).isEqualTo("a");
-    assertThat(StateNames.executed("a => b")).isEqualTo("b");
+  void aTurnOurRewriterChangedIsItsOwnStateApartFromWhatWasHeardAndWhatRan() {
+    InteractionEvent rewritten = event("e-1", "play maj and dragons",
+        new AppliedRewrite("play imagine dragons", RewriteSource.PRECOMPUTED, 0.9));
+    Turn t = Turn.of(rewritten, false);
+    assertThat(t.heard()).isEqualTo("play maj and dragons");
+    assertThat(StateNames.heard(t.state())).isEqualTo("play maj and dragons");
+    assertThat(StateNames.executed(t.state())).isEqualTo("play imagine dragons");
+    Map<String, StatValue> stats = new HashMap<>();
+    SessionMiner.contributions(miner.mine(List.of(t)), (k, v) -> stats.merge(k, v, StatValue::merge));
+    assertThat(stats).containsOnlyKeys(StatKey.state(t.state()));
+    assertThat(stats.get(StatKey.state(t.state())).successes()).isEqualTo(1);
+    assertThat(Turn.of(event("e-2", "play maj and dragons", null), false).state()).isEqualTo("play maj and dragons");
+  }
+
+  private static InteractionEvent event(String id, String heard, AppliedRewrite rewrite) {
+    return new InteractionEvent(id, Instant.parse("2026-11-01T08:00:00Z"), "c-1", null, DeviceType.SPEAKER, null,
+        null, heard, 0.9, null, new Response(ResponseStatus.SUCCESS, "ok"), Signals.NONE, rewrite, null);
   }
 
   @Test
-  void customerSketchesMergeAssociativelyAndSaturate() {
-    CustomerSketch a = CustomerSketch.EMPTY;
-    for (int i = 0; i < 100; i++) {
-      a = a.merge(CustomerSketch.of("c" + i));
-    }
-    assertThat(a.count()).isEqualTo(CustomerSketch.CAP);
-    CustomerSketch x = CustomerSketch.of("x").merge(CustomerSketch.of("y"));
-    CustomerSketch y = CustomerSketch.of("y").merge(CustomerSketch.of("x"));
-    assertThat(x).isEqualTo(y);
-    StatValue v = new StatValue(3, 2, 1, x, CustomerSketch.of("x"));
-    assertThat(StatValue.fromBytes(v.toBytes())).isEqualTo(v);
-  }
-
-  @Test
-  void aFileOrderedByCustomerMinesTheSameAsOneOrderedByTime() throws java.io.IOException {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("order");
-    new org.selflearn.rewriter.simulator.LogSimulator(org.selflearn.rewriter.simulator.BuiltInWorld.build(4),
-        org.selflearn.rewriter.simulator.SimulationOptions.of(3000, 6, 4)).run(dir, d -> { });
-    java.nio.file.Path byTime = dir.resolve("train.jsonl");
-    List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(byTime));
-    lines.sort(java.util.Comparator.comparing((String l) -> field(l, "customerId"))
-        .thenComparing(l -> field(l, "timestamp")));
-    java.nio.file.Path byCustomer = dir.resolve("by-customer.jsonl");
-    java.nio.file.Files.write(byCustomer, lines);
+  void aFileOrderedByCustomerMinesTheSameAsOneOrderedByTime(@TempDir Path dir) throws IOException {
+    new LogSimulator(BuiltInWorld.build(4), SimulationOptions.of(3000, 6, 4)).run(dir, d -> { });
+    Path byTime = dir.resolve("train.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(byTime));
+    lines.sort(Comparator.comparing((String l) -> field(l, "customerId")).thenComparing(l -> field(l, "timestamp")));
+    Path byCustomer = dir.resolve("by-customer.jsonl");
+    Files.write(byCustomer, lines);
     assertThat(mine(byCustomer)).isEqualTo(mine(byTime));
   }
 
@@ -110,7 +122,7 @@ class SessionMinerTest {
     return line.substring(i, line.indexOf('"', i));
   }
 
-  private Map<String, StatValue> mine(java.nio.file.Path file) {
+  private Map<String, StatValue> mine(Path file) {
     FileMiner m = new FileMiner(settings);
     m.mine(file, r -> { });
     return m.finish();

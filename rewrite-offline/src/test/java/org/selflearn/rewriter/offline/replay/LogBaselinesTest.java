@@ -39,7 +39,7 @@ class LogBaselinesTest {
   private static ReplayTurn turn(String customer, String heard) {
     InteractionEvent e = new InteractionEvent("x", Instant.parse("2026-11-20T08:00:00Z"), customer, null, null, null,
         null, heard, Double.NaN, null, new Response(ResponseStatus.ERROR, null), Signals.NONE, null, null);
-    return new ReplayTurn(e, heard, null, null, true, null);
+    return new ReplayTurn(e, heard, null, true, null);
   }
 
   @Test

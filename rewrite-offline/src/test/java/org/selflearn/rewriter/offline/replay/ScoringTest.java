@@ -18,7 +18,7 @@ class ScoringTest {
     InteractionEvent e = new InteractionEvent(id, Instant.parse("2026-11-20T08:00:00Z"), "c-1", null, null, null,
         null, heard, Double.NaN, null, new Response(defect ? ResponseStatus.ERROR : ResponseStatus.SUCCESS, null),
         Signals.NONE, null, truth);
-    return new ReplayTurn(e, heard, null, null, defect, fix);
+    return new ReplayTurn(e, heard, null, defect, fix);
   }
 
   @Test

@@ -32,6 +32,8 @@ class TrainReplayIT {
   static Path dir;
   static Path model;
   static Map<String, Object> report;
+  /** A near miss of a request of the built-in world: retrieval finds candidates for it, so it is embedded. */
+  private static final String NEAR_MISS = "play maj and dragonz";
 
   @BeforeAll
   static void trainAndReplay() {
@@ -47,20 +49,27 @@ class TrainReplayIT {
   void theReportFollowsTheContractAndRewritesWinFarMoreThanTheyLose() {
     assertThat(report).containsKeys("turns", "defectsBefore", "triggered", "wins", "losses", "neutral",
         "winLossRatio", "defectRateBefore", "defectRateAfter", "defectReduction", "bySource", "latencyMicros");
-    assertThat(((Map<?, ?>) report.get("bySource")).keySet()).map(Object::toString).contains("PRECOMPUTED", "PERSONAL", "GLOBAL");
+    assertThat(((Map<?, ?>) report.get("bySource")).keySet()).map(Object::toString)
+        .contains("PRECOMPUTED", "PERSONAL", "GLOBAL");
     long wins = (long) report.get("wins");
     long losses = (long) report.get("losses");
-    assertThat(wins).as("the README promises at least 12:1").isGreaterThanOrEqualTo(12 * Math.max(1, losses));
+    // the README's target is 12:1 for precomputed rewrites (89:1 measured) and its built-in world gives 62:1 overall
+    assertThat(wins).as("all sources, at least 12:1").isGreaterThanOrEqualTo(12 * Math.max(1, losses));
+    Map<?, ?> table = (Map<?, ?>) ((Map<?, ?>) report.get("bySource")).get("PRECOMPUTED");
+    long tableWins = ((Number) table.get("wins")).longValue();
+    long tableLosses = ((Number) table.get("losses")).longValue();
+    assertThat(tableWins).as("precomputed wins").isPositive();
+    assertThat(tableWins).as("precomputed, at least 12:1").isGreaterThanOrEqualTo(12 * Math.max(1, tableLosses));
     assertThat((double) report.get("defectReduction")).isGreaterThan(0.2);
     assertThat(report).containsKeys("baselines", "ablations");
-    assertThat(((Map<?, ?>) report.get("baselines")).keySet()).map(Object::toString).contains("noRewrite", "pairCounting", "naiveChain",
-        "naiveChainWithRules", "spellCorrection");
+    assertThat(((Map<?, ?>) report.get("baselines")).keySet()).map(Object::toString)
+        .contains("noRewrite", "pairCounting", "naiveChain", "naiveChainWithRules", "spellCorrection");
   }
 
   @Test
   void trainingCalibratesItsLayersOnItsOwnLatestDaysAndSaysWhy() throws Exception {
-    com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(model.resolve("calibration.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode c = org.selflearn.rewriter.common.codec.Jackson.readTree(
+        model.resolve("calibration.json"));
     assertThat(c.path("serve").path("precomputed").isBoolean()).isTrue();
     com.fasterxml.jackson.databind.JsonNode layers = c.path("heldOut").path("layers");
     for (String layer : List.of("ownHistory", "precomputed", "rankedPersonal", "rankedGlobal")) {
@@ -73,15 +82,14 @@ class TrainReplayIT {
 
   @Test
   void forgettingACustomerErasesTheirPersonalMemory() {
-    String customer = "c-forget-me";
+    String someone = firstCustomer(); // a customer with a successful request has a memory
     try (QueryRewriter r = QueryRewriter.open(model, RewriterConfig.defaults())) {
-      assertThat(r.forget(customer)).isFalse();
-    }
-    // a customer that exists: take one from the personal store through a rewrite that uses it
-    try (QueryRewriter r = QueryRewriter.open(model, RewriterConfig.defaults())) {
-      String someone = firstCustomer();
+      assertThat(r.forget("c-never-seen")).isFalse();
       assertThat(r.forget(someone)).isTrue();
       assertThat(r.forget(someone)).isFalse();
+    }
+    try (QueryRewriter r = QueryRewriter.open(model, RewriterConfig.defaults())) {
+      assertThat(r.forget(someone)).as("still erased after reopening").isFalse();
     }
   }
 
@@ -116,9 +124,9 @@ class TrainReplayIT {
     RewriterConfig noTable = RewriterConfig.defaults().with(ConfigKeys.PRECOMPUTED_ENABLED, false);
     try (QueryRewriter r = QueryRewriter.open(model, noTable, new io.micrometer.core.instrument.simple
         .SimpleMeterRegistry(), broken)) {
-      RewriteResult res = r.rewrite(RewriteRequest.of("play maj and dragonz", "c-1"));
+      RewriteResult res = r.rewrite(RewriteRequest.of(NEAR_MISS, "c-1"));
       assertThat(res.changed()).isFalse();
-      assertThat(res.effective()).isEqualTo("play maj and dragonz");
+      assertThat(res.effective()).isEqualTo(NEAR_MISS);
       assertThat(r.metrics().failures()).containsKey("error:IllegalStateException");
     }
   }
@@ -133,8 +141,8 @@ class TrainReplayIT {
 
       @Override
       public float[] embed(String text) {
-        if (text.startsWith("warm")) {
-          return new float[384];
+        if (!text.equals(NEAR_MISS)) {
+          return new float[384]; // opening (and its warm-up) stays fast: only the request under test is slow
         }
         try {
           Thread.sleep(2_000);
@@ -154,7 +162,7 @@ class TrainReplayIT {
     try (QueryRewriter r = QueryRewriter.open(model, c, new io.micrometer.core.instrument.simple
         .SimpleMeterRegistry(), slow)) {
       long t0 = System.nanoTime();
-      RewriteResult res = r.rewrite(RewriteRequest.of("play maj and dragonz", "c-1"));
+      RewriteResult res = r.rewrite(RewriteRequest.of(NEAR_MISS, "c-1"));
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertThat(res.reason()).isEqualTo("budget");
       assertThat(ms).isLessThan(1_000);
@@ -173,7 +181,9 @@ class TrainReplayIT {
 
   @Test
   void aPublishedTableIsPickedUpWithoutReopening() {
-    try (QueryRewriter r = QueryRewriter.open(model, RewriterConfig.defaults())) {
+    // no background reloader: it could pick the new version up first and leave reloadIfChanged() nothing to do
+    RewriterConfig noBackgroundReload = RewriterConfig.defaults().with(ConfigKeys.RELOAD_SECONDS, 0);
+    try (QueryRewriter r = QueryRewriter.open(model, noBackgroundReload)) {
       String before = r.tableVersion();
       new org.selflearn.rewriter.offline.solve.TablePublisher(Clock.systemUTC(), 3).publish(model.resolve("table"),
           Map.of("hello wrld", new org.selflearn.rewriter.online.table.TableEntry("hello world", 0.9, 9, 9, 0, 1)),

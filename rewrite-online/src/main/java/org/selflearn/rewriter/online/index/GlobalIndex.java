@@ -41,6 +41,11 @@ public final class GlobalIndex implements AutoCloseable {
   static final String DOMAIN_INTENT = "di";
   static final String SERVABLE_FLAG = "srv";
   private static final Query SERVABLE_FILTER = new TermQuery(new Term(SERVABLE, "y"));
+  /**
+   * Boost of the phonetic terms over the spelling (trigram) terms in {@link #lexical}: a little above them, because
+   * speech errors are closer in sound than in spelling (the order of {@code UtteranceSimilarity}'s weights).
+   */
+  private static final float SOUND_BOOST = 1.2f;
 
   private final Path dir;
   private final FSDirectory directory;
@@ -107,7 +112,7 @@ public final class GlobalIndex implements AutoCloseable {
     }
     Query q = new BooleanQuery.Builder()
         .add(spelling.build(), BooleanClause.Occur.SHOULD)
-        .add(new BoostQuery(sound.build(), 1.2f), BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(sound.build(), SOUND_BOOST), BooleanClause.Occur.SHOULD)
         .add(SERVABLE_FILTER, BooleanClause.Occur.FILTER).build();
     return run(q, k);
   }

@@ -105,16 +105,6 @@ public final class PersonalMemory implements AutoCloseable {
     return out;
   }
 
-  /** Approximate number of customers held. */
-  public long approximateCustomers() {
-    checkOpen();
-    try {
-      return db.getLongProperty("rocksdb.estimate-num-keys");
-    } catch (RocksDBException e) {
-      return -1;
-    }
-  }
-
   static byte[] key(String customerId) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(customerId.getBytes(StandardCharsets.UTF_8));

@@ -23,12 +23,24 @@ import org.selflearn.rewriter.online.rank.QueryContext;
  * alone is cached (bounded LRU); a new model means a new retriever.
  */
 public final class CandidateRetriever {
+  /**
+   * How many of the customer's own entries, closest in spelling and sound, join the candidates (besides the targets
+   * of their own rephrases of the request): a misrecognition is close to what the customer meant, so the nearest few
+   * of their up to {@code online.personal-max-entries} requests are the ones that can pass the gates below.
+   */
   private static final int PERSONAL_TOP = 8;
-  /** Minimum of the larger of trigram and phonetic similarity for a candidate to be considered. */
+  /**
+   * Minimum of the larger of trigram and phonetic similarity for a candidate to be considered, the whole-request line
+   * of ADR 3 (docs/adr/0003): online rewrites are for speech errors, which stay close to what was meant in sound or
+   * spelling; rewordings by meaning are left to the mined table.
+   */
   public static final double MIN_SIMILARITY = 0.6;
-  /** Some spelling overlap is always needed: short phonetic codes alone can match unrelated requests. */
+  /** Some spelling overlap is always needed: short phonetic codes alone can match unrelated requests (ADR 3). */
   public static final double MIN_TRIGRAM = 0.3;
-  /** Minimum similarity of the differing spans ({@link UtteranceSimilarity#differingSpan}). */
+  /**
+   * Minimum similarity of the differing spans ({@link UtteranceSimilarity#differingSpan}) (ADR 3), lower than the
+   * whole-request line because a span is short: one wrong letter costs it a larger share of its trigrams and sounds.
+   */
   public static final double MIN_SPAN_SIMILARITY = 0.45;
   private final int perSource;
   private final boolean useGlobal;

@@ -25,7 +25,19 @@ public final class FeatureExtractor {
       "edit", "globalPopularity", "globalSuccess", "personalPair", "personalTimesSimilarity",
       "recencyTimesSimilarity", "cosineTimesPhonetic", "minSimilarity", "differingSpan", "editIfQueryUnknown",
       "phoneticIfQueryUnknown");
-  private static final double DAY_MS = 86_400_000.0;
+  /**
+   * Divides log(1 + count) of the popularity features so their raw values sit near the [0, 1] of the similarity
+   * features when read in explanations; the ranker standardises every feature, so the factor does not change what it
+   * learns (but a trained {@code ranker.json}'s means and scales assume it).
+   */
+  private static final double LOG_COUNT_SCALE = 10;
+  /**
+   * Time constant of the personal recency decay, a month: an entry unused for a month weighs e⁻¹ ≈ 0.37 of one used
+   * today and one unused for a quarter about 5%, so a habit fades over weeks, not after a day's break.
+   */
+  private static final double RECENCY_TIME_CONSTANT_MS = 30 * 86_400_000.0;
+  /** A rate or fit feature without evidence (no global entry, no previous domain, …): halfway between no and yes. */
+  private static final double UNKNOWN = 0.5;
 
   private final UtteranceSimilarity similarity = new UtteranceSimilarity();
 
@@ -40,20 +52,20 @@ public final class FeatureExtractor {
     f[2] = Similarity.trigramDice(q.text(), t);
     f[3] = Similarity.tokenJaccard(q.text(), t);
     f[4] = Similarity.editSimilarity(q.text(), t);
-    f[5] = c.global() == null ? 0 : Math.log1p(c.global().successes()) / 10;
-    f[6] = c.global() == null ? 0.5 : c.global().successRate();
+    f[5] = c.global() == null ? 0 : Math.log1p(c.global().successes()) / LOG_COUNT_SCALE;
+    f[6] = c.global() == null ? UNKNOWN : c.global().successRate();
     PersonalEntry p = c.personal();
     int personalCount = p == null ? 0 : Math.max(0, p.count() - personalCountOffset);
     f[7] = Math.log1p(personalCount);
     f[8] = p == null || personalCount == 0 ? 0
-        : Math.exp(-Math.max(0, q.timeMillis() - p.lastMillis()) / (30 * DAY_MS));
+        : Math.exp(-Math.max(0, q.timeMillis() - p.lastMillis()) / RECENCY_TIME_CONSTANT_MS);
     int pair = Math.max(0, q.profile().pairCount(q.text(), t) - pairOffset);
     f[9] = Math.log1p(pair);
-    f[10] = p == null || personalCount == 0 ? 0.5 : p.deviceType() == q.deviceType() ? 1 : 0;
+    f[10] = p == null || personalCount == 0 ? UNKNOWN : p.deviceType() == q.deviceType() ? 1 : 0;
     String domain = domainOf(c);
-    f[11] = q.previousDomain().isEmpty() || domain.isEmpty() ? 0.5 : q.previousDomain().equals(domain) ? 1 : 0;
-    f[12] = q.prior() == null ? 0.5 : q.prior().successRate();
-    f[13] = q.prior() == null ? 0 : Math.log1p(q.prior().turns()) / 10;
+    f[11] = q.previousDomain().isEmpty() || domain.isEmpty() ? UNKNOWN : q.previousDomain().equals(domain) ? 1 : 0;
+    f[12] = q.prior() == null ? UNKNOWN : q.prior().successRate();
+    f[13] = q.prior() == null ? 0 : Math.log1p(q.prior().turns()) / LOG_COUNT_SCALE;
     f[14] = q.prior() == null ? 0 : 1;
     f[15] = Math.abs(t.length() - q.text().length()) / (double) Math.max(1, Math.max(t.length(), q.text().length()));
     f[16] = t.startsWith(q.text() + " ") || t.endsWith(" " + q.text()) ? 1 : 0;

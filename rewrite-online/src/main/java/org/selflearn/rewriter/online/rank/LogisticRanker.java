@@ -65,14 +65,6 @@ public final class LogisticRanker {
     return 1 / (1 + Math.exp(-z));
   }
 
-  double[] meanCopy() {
-    return mean.clone();
-  }
-
-  double[] scaleCopy() {
-    return scale.clone();
-  }
-
   /** A copy with another threshold and training report. */
   LogisticRanker with(double newThreshold, Map<String, Object> report) {
     return new LogisticRanker(weights, bias, mean, scale, newThreshold, report);
@@ -80,11 +72,6 @@ public final class LogisticRanker {
 
   public double threshold() {
     return threshold;
-  }
-
-  /** The same model with another trigger threshold. */
-  public LogisticRanker withThreshold(double t) {
-    return new LogisticRanker(weights, bias, mean, scale, t, trainingReport);
   }
 
   /** Feature name → weight (per standard deviation), for explanations. */

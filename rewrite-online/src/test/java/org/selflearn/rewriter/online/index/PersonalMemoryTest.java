@@ -3,8 +3,12 @@ package org.selflearn.rewriter.online.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +23,7 @@ class PersonalMemoryTest {
   }
 
   @Test
-  void storesReadsAndForgetsACustomerKeyedByAHash() {
+  void storesReadsAndForgetsACustomer() {
     try (PersonalMemory m = PersonalMemory.create(dir)) {
       m.put("c-8f2a", profile());
       assertThat(m.get("c-8f2a")).usingRecursiveComparison().isEqualTo(profile());
@@ -28,7 +32,36 @@ class PersonalMemoryTest {
       assertThat(m.get("c-8f2a")).isSameAs(PersonalProfile.EMPTY);
       assertThat(m.forget("c-8f2a")).isFalse();
     }
-    assertThat(PersonalMemory.key("c-8f2a")).hasSize(32).isNotEqualTo("c-8f2a".getBytes());
+  }
+
+  @Test
+  void noFileOfTheStoreHoldsACustomerIdInClear() throws IOException {
+    String id = "c-customer-id-in-clear-7431";
+    try (PersonalMemory m = PersonalMemory.create(dir)) {
+      m.put(id, profile());
+    }
+    try (PersonalMemory m = PersonalMemory.open(dir)) {
+      assertThat(m.get(id)).usingRecursiveComparison().isEqualTo(profile()); // written, and found again by the id
+    }
+    byte[] clear = id.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(indexOf(Files.readAllBytes(f), clear)).as(f.getFileName().toString()).isEqualTo(-1);
+      }
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Test
