@@ -139,15 +139,10 @@ public final class ConfigKeys {
       "interaction-events-dlq", "Topic where rejected events go, with the reason in the 'rejection' header."));
   public static final ConfigKey<String> FACTS_TOPIC = add(ConfigKey.ofString("stream.facts-topic",
       "rewriter-facts", "Compacted output topic of the latest NLU domain and interpretation of successful requests."));
-  public static final ConfigKey<String> PERSONAL_TOPIC = add(ConfigKey.ofString("stream.personal-topic",
-      "rewriter-personal", "Compacted output topic of each customer's personal memory (key customerId; a tombstone"
-          + " when the customer is erased)."));
-  public static final ConfigKey<String> SAMPLE_TOPIC = add(ConfigKey.ofString("stream.sample-topic",
-      "rewriter-ranker-sample", "Compacted output topic of the sampled ranker examples (a tombstone when an example"
-          + " leaves the sample or its customer is erased)."));
   public static final ConfigKey<String> ERASURE_TOPIC = add(ConfigKey.ofString("stream.erasure-topic",
       "rewriter-erasures", "Input topic of erasure requests (key customerId): the job deletes what it holds of the"
-          + " customer and writes tombstones to the personal and sample topics. Same partition count as the input."));
+          + " customer (memory, sampled examples, open sessions; tombstones in the changelogs). Same partition count as"
+          + " the input."));
   public static final ConfigKey<Integer> PUBLISH_CALIBRATION_DAYS = add(ConfigKey.ofInt("publish.calibration-days",
       0, 0, 3650, "Publishing from a stream: days of the input topic read back for self-calibration (held-out"
           + " replay needs raw turns); 0 reads everything the topic retains."));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.selflearn.rewriter.markov.StateNames;
 
 /**
  * Labels the turns of a closed session and turns its rephrase chains into statistic contributions.
@@ -40,6 +41,21 @@ public final class SessionMiner {
     return new MinedSession(turns, defect, rephrased, chains);
   }
 
+  /**
+   * The domain a successful request had, carried by its own STATE statistic (a rewritten turn's domain belongs to the
+   * request it executed, a different state: {@code train.ModelFacts} sends that one on its own).
+   */
+  private static LatestValue domainFact(Turn turn, boolean success) {
+    return success && !turn.domainIntent().isEmpty() && !StateNames.isRewritten(turn.state())
+        ? new LatestValue(turn.timestampMs(), turn.domainIntent()) : null;
+  }
+
+  /** What a request that succeeded as said meant, when its state is the heard text (else ModelFacts sends it). */
+  private static LatestValue meaningFact(Turn turn) {
+    return !turn.ownDefect() && !turn.interpretation().isEmpty() && turn.heard().equals(turn.state())
+        ? new LatestValue(turn.timestampMs(), turn.interpretation()) : null;
+  }
+
   /** Emits the statistic contributions of a mined session, key by key. */
   public static void contributions(MinedSession s, BiConsumer<String, StatValue> out) {
     List<Turn> t = s.turns();
@@ -51,7 +67,7 @@ public final class SessionMiner {
         CustomerSketch who = CustomerSketch.of(turn.customerId());
         boolean ok = s.success(i);
         out.accept(StatKey.state(turn.state()), new StatValue(1, ok ? 1 : 0, i == last && !ok ? 1 : 0, who,
-            ok ? who : CustomerSketch.EMPTY));
+            ok ? who : CustomerSketch.EMPTY, domainFact(turn, ok), meaningFact(turn)));
         if (i < last) {
           out.accept(StatKey.transition(turn.state(), t.get(i + 1).state()),
               new StatValue(1, 0, 0, who, CustomerSketch.EMPTY));

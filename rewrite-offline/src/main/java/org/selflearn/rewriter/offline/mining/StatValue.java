@@ -2,6 +2,7 @@ package org.selflearn.rewriter.offline.mining;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One aggregated statistic. Meaning of the fields by key kind ({@link StatKey}):
@@ -14,25 +15,48 @@ import java.nio.ByteBuffer;
  *   <li>REPHRASED: count = chains in which the source was followed by another turn, successes = of those, chains that
  *       ended in SUCCESS at another state, customers, successCustomers = customers of those successful chains.
  * </ul>
- * Merging is associative and commutative, so partial aggregates in any order give the same totals. Immutable.
+ * A STATE statistic also carries two latest-seen facts about its request, so that they travel with the
+ * contribution every turn sends anyway instead of as records of their own: {@code domain}, the NLU
+ * {@code domain|intent} it last had when it succeeded, and {@code meaning}, the NLU interpretation it last had when it
+ * succeeded as said (null when never seen).
+ *
+ * <p>Merging is associative and commutative, so partial aggregates in any order give the same totals. Immutable.
  */
 public record StatValue(long count, long successes, long endFailures, CustomerSketch customers,
-    CustomerSketch successCustomers) {
-  /** Binary encoding version of {@link #toBytes()}. */
-  public static final byte FORMAT_VERSION = 1;
+    CustomerSketch successCustomers, LatestValue domain, LatestValue meaning) {
+  /** Binary encoding version of {@link #toBytes()}; version 1 (no facts) is still read. */
+  public static final byte FORMAT_VERSION = 2;
+
+  /** A statistic without facts. */
+  public StatValue(long count, long successes, long endFailures, CustomerSketch customers,
+      CustomerSketch successCustomers) {
+    this(count, successes, endFailures, customers, successCustomers, null, null);
+  }
 
   public StatValue merge(StatValue o) {
     return new StatValue(count + o.count, successes + o.successes, endFailures + o.endFailures,
-        customers.merge(o.customers), successCustomers.merge(o.successCustomers));
+        customers.merge(o.customers), successCustomers.merge(o.successCustomers), LatestValue.mergeNullable(domain, o.domain),
+        LatestValue.mergeNullable(meaning, o.meaning));
   }
 
   public byte[] toBytes() {
     long[] c = customers.hashes();
     long[] sc = successCustomers.hashes();
-    ByteBuffer out = ByteBuffer.allocate(1 + 3 * Long.BYTES + 2 + (c.length + sc.length) * Long.BYTES);
+    byte[] d = domain == null ? null : domain.value().getBytes(StandardCharsets.UTF_8);
+    byte[] m = meaning == null ? null : meaning.value().getBytes(StandardCharsets.UTF_8);
+    ByteBuffer out = ByteBuffer.allocate(1 + 3 * Long.BYTES + 2 + (c.length + sc.length) * Long.BYTES + 1
+        + (d == null ? 0 : Long.BYTES + Integer.BYTES + d.length)
+        + (m == null ? 0 : Long.BYTES + Integer.BYTES + m.length));
     out.put(FORMAT_VERSION).putLong(count).putLong(successes).putLong(endFailures);
     writeSketch(out, c);
     writeSketch(out, sc);
+    out.put((byte) ((d == null ? 0 : 1) | (m == null ? 0 : 2)));
+    if (d != null) {
+      out.putLong(domain.timeMs()).putInt(d.length).put(d);
+    }
+    if (m != null) {
+      out.putLong(meaning.timeMs()).putInt(m.length).put(m);
+    }
     return out.array();
   }
 
@@ -40,13 +64,33 @@ public record StatValue(long count, long successes, long endFailures, CustomerSk
     ByteBuffer in = ByteBuffer.wrap(data);
     try {
       byte v = in.get();
-      if (v != FORMAT_VERSION) {
-        throw new IllegalArgumentException("unknown StatValue format version " + v + ", expected " + FORMAT_VERSION);
+      if (v != FORMAT_VERSION && v != 1) {
+        throw new IllegalArgumentException("unknown StatValue format version " + v + ", expected 1 or "
+            + FORMAT_VERSION);
       }
-      return new StatValue(in.getLong(), in.getLong(), in.getLong(), readSketch(in), readSketch(in));
+      long count = in.getLong();
+      long successes = in.getLong();
+      long endFailures = in.getLong();
+      CustomerSketch customers = readSketch(in);
+      CustomerSketch successCustomers = readSketch(in);
+      if (v == 1) {
+        return new StatValue(count, successes, endFailures, customers, successCustomers);
+      }
+      int flags = in.get();
+      LatestValue domain = (flags & 1) != 0 ? readFact(in) : null;
+      LatestValue meaning = (flags & 2) != 0 ? readFact(in) : null;
+      return new StatValue(count, successes, endFailures, customers, successCustomers, domain, meaning);
     } catch (BufferUnderflowException e) {
       throw new IllegalArgumentException("truncated StatValue (" + data.length + " bytes)", e);
     }
+  }
+
+  private static LatestValue readFact(ByteBuffer in) {
+    long time = in.getLong();
+    int n = in.getInt();
+    String value = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+    in.position(in.position() + n);
+    return new LatestValue(time, value);
   }
 
   private static void writeSketch(ByteBuffer out, long[] hashes) {

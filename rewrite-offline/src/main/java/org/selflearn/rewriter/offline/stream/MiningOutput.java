@@ -1,21 +1,20 @@
 package org.selflearn.rewriter.offline.stream;
 
 import org.selflearn.rewriter.offline.mining.StatValue;
-import org.selflearn.rewriter.offline.train.LatestValue;
+import org.selflearn.rewriter.offline.mining.LatestValue;
 
 /**
- * What the mining processor forwards, one of: a statistic contribution, a fact contribution, a customer's personal
- * memory (or its tombstone), a ranker example entering the sample (or a tombstone when it leaves), or a rejected
- * event's bytes for the dead-letter topic. Objects pass between the processors of one task unserialised, so a
+ * What the mining processor forwards, one of: a statistic contribution, a fact contribution, or a rejected event's
+ * bytes for the dead-letter topic. Objects pass between the processors of one task unserialised, so a
  * contribution is encoded once, by the repartition sink.
  *
  * @param kind which one
  * @param stat the statistic contribution (STAT)
  * @param fact the fact contribution (FACT)
- * @param bytes the memory, example or rejected value (MEMORY, SAMPLE, DEAD_LETTER); null for a tombstone
+ * @param bytes the rejected value (DEAD_LETTER)
  */
 record MiningOutput(Kind kind, StatValue stat, LatestValue fact, byte[] bytes) {
-  enum Kind { STAT, FACT, MEMORY, SAMPLE, DEAD_LETTER }
+  enum Kind { STAT, FACT, DEAD_LETTER }
 
   static MiningOutput of(StatValue contribution) {
     return new MiningOutput(Kind.STAT, contribution, null, null);
@@ -23,14 +22,6 @@ record MiningOutput(Kind kind, StatValue stat, LatestValue fact, byte[] bytes) {
 
   static MiningOutput of(LatestValue fact) {
     return new MiningOutput(Kind.FACT, null, fact, null);
-  }
-
-  static MiningOutput memory(byte[] memory) {
-    return new MiningOutput(Kind.MEMORY, null, null, memory);
-  }
-
-  static MiningOutput sample(byte[] example) {
-    return new MiningOutput(Kind.SAMPLE, null, null, example);
   }
 
   static MiningOutput deadLetter(byte[] value) {

@@ -24,9 +24,9 @@ import org.selflearn.rewriter.offline.mining.Turn;
 
 /**
  * Validates, de-duplicates and sessionizes events with the file runner's core, forwarding statistic contributions
- * (key = statistic key), what {@link ModelStateKeeper} keeps for a model (fact contributions, personal memories,
- * sampled ranker examples) and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the
- * reason). A record from the erasure topic (key = customer id) erases what the task holds of that customer.
+ * (key = statistic key), fact contributions, and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the
+ * reason); {@link ModelStateKeeper} keeps the customers' memories and the task's sample of ranker examples. A record
+ * from the erasure topic (key = customer id) erases what the task holds of that customer.
  * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
  * seen under that key; a session is closed by a later event of the same key, by event time passing its gap + grace,
  * or when the task has been idle for {@code stream.idle-flush-seconds} of wall-clock time.
@@ -50,22 +50,8 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private final ExpiryQueue expiry = new ExpiryQueue();
   private final ModelStateKeeper model;
   private final String erasureTopic;
-  private final ModelStateKeeper.Outputs outputs = new ModelStateKeeper.Outputs() {
-    @Override
-    public void memory(String customer, byte[] memoryOrNull) {
-      context.forward(new Record<>(customer, MiningOutput.memory(memoryOrNull), outputTime()));
-    }
-
-    @Override
-    public void sample(String key, byte[] exampleOrNull) {
-      context.forward(new Record<>(key, MiningOutput.sample(exampleOrNull), outputTime()));
-    }
-
-    @Override
-    public void fact(String key, org.selflearn.rewriter.offline.train.LatestValue value) {
-      context.forward(new Record<>(key, MiningOutput.of(value), outputTime()));
-    }
-  };
+  private final ModelStateKeeper.Outputs outputs = (key, value) ->
+      this.context.forward(new Record<>(key, MiningOutput.of(value), outputTime()));
   private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
   private long streamTime = Long.MIN_VALUE;
@@ -90,7 +76,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
     model.init(context.getStateStore(ModelStateKeeper.MEMORIES_STORE),
-        context.getStateStore(ModelStateKeeper.SAMPLE_STORE));
+        context.getStateStore(ModelStateKeeper.SAMPLE_STORE), context.getStateStore(CommitHook.NAME));
     this.lastRecordWallClock = System.currentTimeMillis();
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
@@ -206,7 +192,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       metrics.erasuresWithoutKey.increment();
       return;
     }
-    model.erase(customer, sessions, outputs);
+    model.erase(customer, sessions);
     metrics.erasures.increment();
   }
 

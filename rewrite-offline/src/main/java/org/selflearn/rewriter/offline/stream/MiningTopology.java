@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.common.utils.Bytes;
 import java.util.List;
-import org.selflearn.rewriter.offline.train.LatestValue;
+import org.selflearn.rewriter.offline.mining.LatestValue;
 import org.selflearn.rewriter.offline.train.TrainJob;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
@@ -30,16 +30,15 @@ import org.selflearn.rewriter.offline.mining.StatValue;
  * <pre>
  * input (key customerId, value event JSON) + erasures (key customerId)
  *   → mine: validate, de-duplicate and sessionize (store pending-sessions), label, emit; keep each customer's memory
- *     (store customer-memories) and the task's ranker-example sample (store ranker-sample); erase on request
+ *     (store customer-memories) and the task's ranker-example sample (store ranker-sample), both written just before
+ *     each commit; erase on request
  *   ├─ rejected → dead-letter topic (value as received, header "rejection" = reason)
  *   ├─ statistic contributions → repartition → reduce(StatValue::merge) in store transition-stats
  *   │    → compacted statistics topic (key statistic, value StatValue v1 bytes)
- *   ├─ fact contributions → repartition → reduce(LatestValue::merge) in store model-facts → compacted facts topic
- *   ├─ personal memories → compacted personal topic (key customerId, value CustomerMemory bytes; tombstone on erasure)
- *   └─ sampled examples → compacted sample topic (key kind + sample key, value TrainingExample bytes; tombstones)
+ *   └─ fact contributions → repartition → reduce(LatestValue::merge) in store model-facts → compacted facts topic
  * </pre>
- * A publisher reads the four compacted topics and builds a model with the same code as file mode
- * ({@link StreamModelSource}).
+ * A publisher reads the statistics and facts topics and the changelogs of customer-memories and ranker-sample, and
+ * builds a model with the same code as file mode ({@link StreamModelSource}).
  */
 public final class MiningTopology {
   /** Name of the aggregated statistics store (queryable). */
@@ -57,19 +56,23 @@ public final class MiningTopology {
     int examples = config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND);
     String erasures = config.get(ConfigKeys.ERASURE_TOPIC);
     StreamsBuilder b = new StreamsBuilder();
-    for (String store : List.of(MiningProcessor.SESSIONS_STORE, ModelStateKeeper.MEMORIES_STORE,
-        ModelStateKeeper.SAMPLE_STORE)) {
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
+        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+    // uncached: the keeper buffers changes itself and writes them just before each commit (CommitHook)
+    for (String store : List.of(ModelStateKeeper.MEMORIES_STORE, ModelStateKeeper.SAMPLE_STORE)) {
       b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-          Serdes.ByteArray()).withCachingEnabled());
+          Serdes.ByteArray()).withCachingDisabled());
     }
+    b.addStateStore(CommitHook.builder());
     KStream<String, MiningOutput> mined = b.stream(List.of(config.get(ConfigKeys.INPUT_TOPIC), erasures),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
         .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics,
                 new ModelStateKeeper(memoryCapacity, examples), erasures), Named.as("mine"),
-            MiningProcessor.SESSIONS_STORE, ModelStateKeeper.MEMORIES_STORE, ModelStateKeeper.SAMPLE_STORE);
-    bytesTo(mined, MiningOutput.Kind.DEAD_LETTER, config.get(ConfigKeys.DEAD_LETTER_TOPIC));
-    bytesTo(mined, MiningOutput.Kind.MEMORY, config.get(ConfigKeys.PERSONAL_TOPIC));
-    bytesTo(mined, MiningOutput.Kind.SAMPLE, config.get(ConfigKeys.SAMPLE_TOPIC));
+            MiningProcessor.SESSIONS_STORE, ModelStateKeeper.MEMORIES_STORE, ModelStateKeeper.SAMPLE_STORE,
+            CommitHook.NAME);
+    mined.filter((k, v) -> v.is(MiningOutput.Kind.DEAD_LETTER), Named.as("rejected"))
+        .mapValues(MiningOutput::bytes, Named.as("rejected-value"))
+        .to(config.get(ConfigKeys.DEAD_LETTER_TOPIC), Produced.with(Serdes.String(), Serdes.ByteArray()));
     mined.filter((k, v) -> v.is(MiningOutput.Kind.STAT), Named.as("contributions"))
         .mapValues(MiningOutput::stat, Named.as("contribution"))
         .groupByKey(Grouped.with("by-statistic", Serdes.String(), StatValueSerde.serde()))
@@ -85,13 +88,6 @@ public final class MiningTopology {
         .toStream(Named.as("facts"))
         .to(config.get(ConfigKeys.FACTS_TOPIC), Produced.with(Serdes.String(), StatValueSerde.facts()));
     return b.build();
-  }
-
-  private static void bytesTo(KStream<String, MiningOutput> mined, MiningOutput.Kind kind, String topic) {
-    String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    mined.filter((k, v) -> v.is(kind), Named.as(name))
-        .mapValues(MiningOutput::bytes, Named.as(name + "-value"))
-        .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()));
   }
 
   /** Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes. */

@@ -1,37 +1,57 @@
 package org.selflearn.rewriter.offline.stream;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.selflearn.rewriter.offline.mining.LatestValue;
 import org.selflearn.rewriter.offline.mining.MinedSession;
 import org.selflearn.rewriter.offline.train.CustomerMemory;
 import org.selflearn.rewriter.offline.train.ExampleSample;
-import org.selflearn.rewriter.offline.train.LatestValue;
-import org.selflearn.rewriter.offline.train.ModelFacts;
 import org.selflearn.rewriter.offline.train.RankerExamples;
 import org.selflearn.rewriter.offline.train.TrainingExample;
+import org.selflearn.rewriter.offline.train.ModelFacts;
 
 /**
  * The part of a task's state that a model needs beside the statistics, kept with file mode's classes: one
- * {@link CustomerMemory} per customer (store {@value #MEMORIES_STORE}, forwarded whole after each session), the
- * task's {@link ExampleSample}s (store {@value #SAMPLE_STORE}; an example entering is forwarded, one leaving is
- * forwarded as a tombstone) and the {@link ModelFacts} contributions. Erasure deletes a customer's memory, examples
- * and open sessions, and forwards tombstones. Called from the task's thread only.
+ * {@link CustomerMemory} per customer (store {@value #MEMORIES_STORE}), the task's {@link ExampleSample}s of ranker
+ * examples (store {@value #SAMPLE_STORE}) and the {@link ModelFacts} contributions (forwarded). What changed since the
+ * last commit is held in memory and written to the (uncached) stores once, just before the commit
+ * ({@link CommitHook}): a customer with many sessions in a commit interval costs one serialisation and one changelog
+ * record, and an example that enters and leaves the sample between two commits costs nothing. The stores' changelog
+ * topics are what the publisher reads ({@link #changelog}). Erasure deletes a customer's memory, examples and open
+ * sessions: the changelogs get tombstones. Called from the task's thread only.
  */
 final class ModelStateKeeper {
   static final String MEMORIES_STORE = "customer-memories";
   static final String SAMPLE_STORE = "ranker-sample";
   private static final char POSITIVE = 'P';
   private static final char NEGATIVE = 'N';
+  /** Deserialised memories kept per task (a few MB). */
+  private static final int RECENT_MEMORIES = 20_000;
 
   private final int memoryCapacity;
   private final ExampleSample positives;
   private final ExampleSample negatives;
-  private KeyValueStore<String, byte[]> memories;
+  /** Sample changes since the last commit: key → the example that entered, or null for one that left. */
+  private final Map<String, TrainingExample> sampleChanges = new java.util.HashMap<>();
   private KeyValueStore<String, byte[]> samples;
+  /**
+   * The latest memories this task wrote, deserialised: a customer's next session (usually soon) skips parsing. The
+   * store stays the source of truth: this only mirrors what was last put, and is emptied on every (re)initialisation.
+   */
+  private final LinkedHashMap<String, CustomerMemory> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, CustomerMemory> eldest) {
+      return size() > RECENT_MEMORIES;
+    }
+  };
+  /** Memories changed since the last commit (written out by {@link #writeDirty}). */
+  private final Map<String, CustomerMemory> dirty = new java.util.HashMap<>();
+  private KeyValueStore<String, byte[]> memories;
 
   ModelStateKeeper(int memoryCapacity, int examplesPerKind) {
     this.memoryCapacity = memoryCapacity;
@@ -39,61 +59,92 @@ final class ModelStateKeeper {
     this.negatives = new ExampleSample(examplesPerKind);
   }
 
-  /** Attaches the stores and reloads the sample (examples beyond the capacity leave the store). */
-  void init(KeyValueStore<String, byte[]> memoryStore, KeyValueStore<String, byte[]> sampleStore) {
+  /**
+   * Attaches the stores and the commit hook, forgets anything held from before (a task re-initialised) and reloads the
+   * sample from its store.
+   */
+  void init(KeyValueStore<String, byte[]> memoryStore, KeyValueStore<String, byte[]> sampleStore, CommitHook hook) {
     this.memories = memoryStore;
     this.samples = sampleStore;
+    forgetUnwritten();
+    hook.beforeCommit(this::writeChanges);
+    hook.onDiscard(this::forgetUnwritten);
+  }
+
+  /** Drops what was not written (a dirty close: the stores are restored from their changelogs) and reloads. */
+  private void forgetUnwritten() {
+    recent.clear();
+    dirty.clear();
+    sampleChanges.clear();
+    positives.clear();
+    negatives.clear();
     List<String> stale = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = samples.all()) {
       while (it.hasNext()) {
-        KeyValue<String, byte[]> kv = it.next();
+        var kv = it.next();
         TrainingExample e = TrainingExample.fromBytes(kv.value);
         ExampleSample.Offer o = sampleOf(e).offer(e);
         if (o.evicted() != null) {
-          stale.add(key(o.evicted()));
+          stale.add(key(o.evicted())); // beyond a smaller ranker.examples-per-kind than the store was filled with
         }
       }
     }
     stale.forEach(samples::delete);
   }
 
-  /** Folds a mined session into the customer's memory, the sample and the facts; forwards what changed. */
+  /** Writes what changed since the last commit into the stores (and so their changelogs). */
+  void writeChanges() {
+    dirty.forEach((customer, memory) -> memories.put(customer, memory.toBytes()));
+    dirty.clear();
+    sampleChanges.forEach((key, example) -> {
+      if (example == null) {
+        samples.delete(key);
+      } else {
+        samples.put(key, example.toBytes());
+      }
+    });
+    sampleChanges.clear();
+  }
+
+  /** Folds a mined session into the customer's memory and forwards its facts. */
   void accept(MinedSession s, Outputs out) {
     String customer = s.turns().get(0).customerId();
-    byte[] stored = memories.get(customer);
-    CustomerMemory memory = stored == null ? new CustomerMemory() : CustomerMemory.fromBytes(stored);
+    CustomerMemory memory = dirty.get(customer);
+    if (memory == null) {
+      memory = recent.get(customer);
+    }
+    if (memory == null) {
+      byte[] stored = memories.get(customer);
+      memory = stored == null ? new CustomerMemory() : CustomerMemory.fromBytes(stored);
+      recent.put(customer, memory);
+    }
     memory.accept(s, memoryCapacity);
-    byte[] bytes = memory.toBytes();
-    memories.put(customer, bytes);
-    out.memory(customer, bytes);
+    dirty.put(customer, memory);
     ModelFacts.contributions(s, out::fact);
     RankerExamples.of(s, e -> {
       ExampleSample.Offer o = sampleOf(e).offer(e);
       if (o.kept()) {
-        byte[] example = e.toBytes();
-        samples.put(key(e), example);
-        out.sample(key(e), example);
+        sampleChanges.put(key(e), e);
       }
       if (o.evicted() != null) {
-        samples.delete(key(o.evicted()));
-        out.sample(key(o.evicted()), null);
+        sampleChanges.put(key(o.evicted()), null);
       }
     });
   }
 
-  /** Deletes what the task holds of a customer; {@code sessions} is the open-sessions store (keys start with the id). */
-  int erase(String customer, KeyValueStore<String, byte[]> sessions, Outputs out) {
-    int deleted = 0;
-    if (memories.delete(customer) != null) {
-      deleted++;
-    }
-    out.memory(customer, null); // a tombstone even when this task held nothing: the topic may hold an older value
+  /**
+   * Deletes what the task holds of a customer: their memory, their sampled ranker examples and their open sessions
+   * ({@code sessions}: keys start with the id); returns how many records went.
+   */
+  int erase(String customer, KeyValueStore<String, byte[]> sessions) {
+    recent.remove(customer);
+    boolean held = dirty.remove(customer) != null;
+    int deleted = memories.delete(customer) != null || held ? 1 : 0;
     for (ExampleSample sample : List.of(positives, negatives)) {
       char kind = sample == positives ? POSITIVE : NEGATIVE;
       for (long k : sample.removeCustomer(customer)) {
-        String key = kind + Long.toHexString(k);
-        samples.delete(key);
-        out.sample(key, null);
+        sampleChanges.remove(kind + Long.toHexString(k));
+        samples.delete(kind + Long.toHexString(k));
         deleted++;
       }
     }
@@ -109,17 +160,18 @@ final class ModelStateKeeper {
     return e.positive() ? positives : negatives;
   }
 
-  /** The sample topic's key of an example: its kind and its sample key. */
+  /** The sample store's key of an example: its kind and its sample key. */
   static String key(TrainingExample e) {
     return (e.positive() ? POSITIVE : NEGATIVE) + Long.toHexString(e.sampleKey());
   }
 
-  /** Where the keeper's changes go. */
+  /** The changelog topic of one of the job's stores: {@code <application id>-<store>-changelog} (Kafka Streams' name). */
+  static String changelog(String applicationId, String store) {
+    return applicationId + "-" + store + "-changelog";
+  }
+
+  /** Where the keeper's fact contributions go. */
   interface Outputs {
-    void memory(String customer, byte[] memoryOrNull);
-
-    void sample(String key, byte[] exampleOrNull);
-
     void fact(String key, LatestValue value);
   }
 }

@@ -6,7 +6,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.selflearn.rewriter.offline.mining.StatValue;
-import org.selflearn.rewriter.offline.train.LatestValue;
+import org.selflearn.rewriter.offline.mining.LatestValue;
 
 /**
  * Serdes of the aggregated values in their versioned binary forms: {@link StatValue} (the statistics topic) and

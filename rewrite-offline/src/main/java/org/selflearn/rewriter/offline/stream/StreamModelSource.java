@@ -8,15 +8,15 @@ import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.mining.StatValue;
 import org.selflearn.rewriter.offline.train.CustomerMemory;
-import org.selflearn.rewriter.offline.train.ExampleSample;
-import org.selflearn.rewriter.offline.train.LatestValue;
+import org.selflearn.rewriter.offline.mining.LatestValue;
 import org.selflearn.rewriter.offline.train.MinedInputs;
 import org.selflearn.rewriter.offline.train.TrainingExample;
 
 /**
- * What the streaming job keeps, read back as a model's inputs: the statistics, facts, personal-memory and sample
- * topics, each from its beginning to its end (committed records only). The sample topic holds every task's sample;
- * re-sampling their union gives exactly the sample file mode keeps ({@link ExampleSample}).
+ * What the streaming job keeps, read back as a model's inputs: the statistics and facts topics and the changelogs of
+ * the customer-memories and ranker-sample stores, each from its beginning to its end (committed records only). The
+ * sample changelog holds every task's sample; re-sampling their union gives exactly the sample file mode keeps
+ * ({@link MinedInputs#of}).
  */
 public final class StreamModelSource {
   private StreamModelSource() {}
@@ -27,15 +27,12 @@ public final class StreamModelSource {
     StatsTopicReader.readLatest(bootstrap, config.get(ConfigKeys.FACTS_TOPIC))
         .forEach((k, v) -> facts.put(k, LatestValue.fromBytes(v)));
     Map<String, CustomerMemory> memories = new HashMap<>();
-    StatsTopicReader.readLatest(bootstrap, config.get(ConfigKeys.PERSONAL_TOPIC))
+    String app = config.get(ConfigKeys.APPLICATION_ID);
+    StatsTopicReader.readLatest(bootstrap, ModelStateKeeper.changelog(app, ModelStateKeeper.MEMORIES_STORE))
         .forEach((k, v) -> memories.put(k, CustomerMemory.fromBytes(v)));
-    int perKind = config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND);
-    List<TrainingExample> all = new ArrayList<>();
-    StatsTopicReader.readLatest(bootstrap, config.get(ConfigKeys.SAMPLE_TOPIC))
-        .values().forEach(v -> all.add(TrainingExample.fromBytes(v)));
-    ExampleSample positives = new ExampleSample(perKind).addAll(all.stream().filter(TrainingExample::positive)
-        .toList());
-    ExampleSample negatives = new ExampleSample(perKind).addAll(all.stream().filter(e -> !e.positive()).toList());
-    return new MinedInputs(stats, facts, memories, positives.items(), negatives.items());
+    List<TrainingExample> examples = new ArrayList<>();
+    StatsTopicReader.readLatest(bootstrap, ModelStateKeeper.changelog(app, ModelStateKeeper.SAMPLE_STORE))
+        .values().forEach(v -> examples.add(TrainingExample.fromBytes(v)));
+    return MinedInputs.of(stats, facts, memories, examples, config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND));
   }
 }

@@ -14,7 +14,7 @@ import org.selflearn.rewriter.config.RewriterConfig;
 
 /**
  * Creates the job's topics when missing: input and erasures (same partition count: both are keyed by customer and read
- * by the same task), dead letters, and the compacted output topics (statistics, facts, personal memories, sample).
+ * by the same task), dead letters, and the compacted output topics (statistics, facts). Kafka Streams creates the stores' changelogs.
  */
 public final class Topics {
   private Topics() {}
@@ -39,8 +39,7 @@ public final class Topics {
       add(create, existing, new NewTopic(config.get(ConfigKeys.INPUT_TOPIC), p, replication));
       add(create, existing, new NewTopic(config.get(ConfigKeys.DEAD_LETTER_TOPIC), p, replication));
       add(create, existing, new NewTopic(config.get(ConfigKeys.ERASURE_TOPIC), p, replication));
-      for (var compacted : List.of(ConfigKeys.STATS_TOPIC, ConfigKeys.FACTS_TOPIC, ConfigKeys.PERSONAL_TOPIC,
-          ConfigKeys.SAMPLE_TOPIC)) {
+      for (var compacted : List.of(ConfigKeys.STATS_TOPIC, ConfigKeys.FACTS_TOPIC)) {
         add(create, existing, new NewTopic(config.get(compacted), p, replication)
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
       }

@@ -32,6 +32,7 @@ public final class CustomerMemory {
   public static final int SLACK = 4;
   private static final byte FORMAT_VERSION = 1;
 
+
   /** A request that succeeded for the customer. */
   static final class Entry {
     int count;

@@ -17,6 +17,8 @@ public final class ExampleSample {
 
   private final int capacity;
   private final TreeMap<Long, TrainingExample> kept = new TreeMap<>(Long::compareUnsigned);
+  /** The largest key kept (meaningful when not empty). */
+  private long largest;
 
   public ExampleSample(int capacity) {
     if (capacity < 1) {
@@ -28,19 +30,13 @@ public final class ExampleSample {
   /** Offers an example; when it is kept and the sample was full, the example with the largest key leaves. */
   public Offer offer(TrainingExample e) {
     long key = e.sampleKey();
-    if (kept.containsKey(key)) {
-      return new Offer(false, key, null);
+    boolean full = kept.size() >= capacity;
+    if (full && Long.compareUnsigned(key, largest) >= 0 || kept.containsKey(key)) {
+      return new Offer(false, key, null); // the common case once full: one comparison, no search
     }
-    if (kept.size() < capacity) {
-      kept.put(key, e);
-      return new Offer(true, key, null);
-    }
-    long largest = kept.lastKey();
-    if (Long.compareUnsigned(key, largest) >= 0) {
-      return new Offer(false, key, null);
-    }
-    TrainingExample out = kept.remove(largest);
+    TrainingExample out = full ? kept.remove(largest) : null;
     kept.put(key, e);
+    largest = kept.lastKey();
     return new Offer(true, key, out);
   }
 
@@ -54,7 +50,15 @@ public final class ExampleSample {
       }
       return match;
     });
+    if (!kept.isEmpty()) {
+      largest = kept.lastKey();
+    }
     return removed;
+  }
+
+  /** Empties the sample. */
+  public void clear() {
+    kept.clear();
   }
 
   /** Offers every example of {@code all}. */

@@ -1,5 +1,6 @@
 package org.selflearn.rewriter.offline.train;
 
+import org.selflearn.rewriter.offline.mining.LatestValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,20 @@ import org.selflearn.rewriter.offline.mining.StatValue;
  */
 public record MinedInputs(Map<String, StatValue> stats, Map<String, LatestValue> facts,
     Map<String, CustomerMemory> memories, List<TrainingExample> positives, List<TrainingExample> negatives) {
+
+  /**
+   * The inputs with the ranker sample drawn from {@code candidates} (file mode: its samples; stream mode: the union of
+   * the tasks' samples): of each kind, the {@code examplesPerKind} examples with the smallest sample keys.
+   */
+  public static MinedInputs of(Map<String, StatValue> stats, Map<String, LatestValue> facts,
+      Map<String, CustomerMemory> memories, java.util.Collection<TrainingExample> candidates, int examplesPerKind) {
+    ExampleSample positives = new ExampleSample(examplesPerKind);
+    ExampleSample negatives = new ExampleSample(examplesPerKind);
+    for (TrainingExample e : candidates) {
+      (e.positive() ? positives : negatives).offer(e);
+    }
+    return new MinedInputs(stats, facts, memories, positives.items(), negatives.items());
+  }
 
   public MinedStats minedStats() {
     return MinedStats.of(stats);

@@ -1,5 +1,6 @@
 package org.selflearn.rewriter.offline.train;
 
+import org.selflearn.rewriter.offline.mining.LatestValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -8,7 +9,7 @@ import org.selflearn.rewriter.offline.mining.MinedSession;
 /**
  * File mode's keeper of what a model needs beside the statistics, fed every mined session: a {@link CustomerMemory}
  * per customer, the {@link ModelFacts}, and an {@link ExampleSample} of positive and of negative ranker examples.
- * The streaming job keeps the same three with the same classes, in stores.
+ * The streaming job keeps the same with the same classes, in stores and an aggregated topic.
  */
 public final class SessionCollector implements Consumer<MinedSession> {
   private final Map<String, CustomerMemory> memories = new HashMap<>();
@@ -16,15 +17,17 @@ public final class SessionCollector implements Consumer<MinedSession> {
   private final ExampleSample positives;
   private final ExampleSample negatives;
   private final int memoryCapacity;
+  private final int examplesPerKind;
 
   /**
-   * @param examplesPerKind size of each example sample
    * @param memoryCapacity requests and pairs kept per customer ({@link CustomerMemory})
+   * @param examplesPerKind size of each example sample
    */
-  public SessionCollector(int examplesPerKind, int memoryCapacity) {
+  public SessionCollector(int memoryCapacity, int examplesPerKind) {
     this.positives = new ExampleSample(examplesPerKind);
     this.negatives = new ExampleSample(examplesPerKind);
     this.memoryCapacity = memoryCapacity;
+    this.examplesPerKind = examplesPerKind;
   }
 
   @Override
@@ -37,6 +40,8 @@ public final class SessionCollector implements Consumer<MinedSession> {
 
   /** What was collected, with the statistics mined beside it. */
   public MinedInputs inputs(Map<String, org.selflearn.rewriter.offline.mining.StatValue> stats) {
-    return new MinedInputs(stats, facts, memories, positives.items(), negatives.items());
+    java.util.List<TrainingExample> examples = new java.util.ArrayList<>(positives.items());
+    examples.addAll(negatives.items());
+    return MinedInputs.of(stats, facts, memories, examples, examplesPerKind);
   }
 }

@@ -71,8 +71,8 @@ public final class TrainJob {
   /** Mines a log file with the same core the streaming job runs. */
   public MinedFile mine(Path logs) {
     progress.accept("mining " + logs);
-    SessionCollector collector = new SessionCollector(config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND),
-        memoryCapacity(config));
+    SessionCollector collector = new SessionCollector(memoryCapacity(config),
+        config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND));
     MiningSettings miningSettings = MiningSettings.from(config);
     LogBaselines logBaselines = new LogBaselines(miningSettings.rephraseWindowMs());
     FileMiner miner = new FileMiner(miningSettings).onSession(collector.andThen(logBaselines));
@@ -125,7 +125,7 @@ public final class TrainJob {
     long t1 = System.nanoTime();
     progress.accept("solving " + mined.states().size() + " states");
     SolveJob solve = new SolveJob(config);
-    SolveResult solved = solve.solve(mined, ModelFacts.interpretations(inputs.facts()));
+    SolveResult solved = solve.solve(mined, ModelFacts.interpretations(inputs.stats(), inputs.facts()));
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("gates", solve.gateMetadata());
     String version = new TablePublisher(clock, config.get(ConfigKeys.KEEP_VERSIONS)).publish(dir.table(),
@@ -145,7 +145,7 @@ public final class TrainJob {
     Embedder embedder = Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
     IndexBuilder indexes = new IndexBuilder(embedder, config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS),
         config.get(ConfigKeys.PERSONAL_MAX_ENTRIES));
-    long[] global = indexes.buildGlobal(mined, ModelFacts.domainOfState(inputs.facts()), dir);
+    long[] global = indexes.buildGlobal(mined, ModelFacts.domainOfState(inputs.stats(), inputs.facts()), dir);
     long customers = indexes.buildPersonal(inputs.memories(), dir);
     Map<String, Object> indexSummary = new LinkedHashMap<>();
     indexSummary.put("globalEntries", global[0]);

@@ -31,21 +31,50 @@ public record TrainingExample(String customerId, int deviceType, long timeMillis
    * A 64-bit hash of everything the example holds: the sampling key, the same whichever order examples arrive in.
    */
   public long sampleKey() {
-    return Fnv1a.hash64(customerId + "\u0000" + deviceType + "\u0000" + timeMillis + "\u0000" + previousDomain
-        + "\u0000" + source + "\u0000" + (target == null ? "\u0001" : target));
+    long h = Fnv1a.hash64(customerId);
+    h = mix(h, deviceType);
+    h = mix(h, timeMillis);
+    h = mix(h, Fnv1a.hash64(previousDomain));
+    h = mix(h, Fnv1a.hash64(source));
+    return mix(h, target == null ? 1 : Fnv1a.hash64(target));
+  }
+
+  /** Folds a 64-bit value into a running hash (the SplitMix64 finaliser: every input bit moves every output bit). */
+  private static long mix(long h, long v) {
+    long z = h * 0x9E3779B97F4A7C15L + v;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Writes the fields (the part of {@link #toBytes()} after the version). */
+  void write(java.io.DataOutput out) throws IOException {
+    out.writeUTF(customerId);
+    out.writeByte(deviceType);
+    out.writeLong(timeMillis);
+    out.writeUTF(previousDomain);
+    out.writeUTF(source);
+    out.writeBoolean(target != null);
+    out.writeUTF(target == null ? "" : target);
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static TrainingExample read(java.io.DataInput in) throws IOException {
+    String customer = in.readUTF();
+    int device = in.readByte();
+    long time = in.readLong();
+    String previous = in.readUTF();
+    String source = in.readUTF();
+    boolean hasTarget = in.readBoolean();
+    String target = in.readUTF();
+    return new TrainingExample(customer, device, time, previous, source, hasTarget ? target : null);
   }
 
   public byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + source.length() * 2);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT_VERSION);
-      out.writeUTF(customerId);
-      out.writeByte(deviceType);
-      out.writeLong(timeMillis);
-      out.writeUTF(previousDomain);
-      out.writeUTF(source);
-      out.writeBoolean(target != null);
-      out.writeUTF(target == null ? "" : target);
+      write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,14 +88,7 @@ public record TrainingExample(String customerId, int deviceType, long timeMillis
         throw new IllegalArgumentException("unknown TrainingExample format version " + v + ", expected "
             + FORMAT_VERSION);
       }
-      String customer = in.readUTF();
-      int device = in.readByte();
-      long time = in.readLong();
-      String previous = in.readUTF();
-      String source = in.readUTF();
-      boolean hasTarget = in.readBoolean();
-      String target = in.readUTF();
-      return new TrainingExample(customer, device, time, previous, source, hasTarget ? target : null);
+      return read(in);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated TrainingExample (" + data.length + " bytes)", e);
     }

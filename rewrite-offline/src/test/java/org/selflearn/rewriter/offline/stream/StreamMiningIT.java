@@ -69,7 +69,6 @@ class StreamMiningIT {
     return RewriterConfig.defaults().with(ConfigKeys.APPLICATION_ID, "app-" + name)
         .with(ConfigKeys.INPUT_TOPIC, "events-" + name).with(ConfigKeys.STATS_TOPIC, "stats-" + name)
         .with(ConfigKeys.DEAD_LETTER_TOPIC, "dlq-" + name).with(ConfigKeys.FACTS_TOPIC, "facts-" + name)
-        .with(ConfigKeys.PERSONAL_TOPIC, "personal-" + name).with(ConfigKeys.SAMPLE_TOPIC, "sample-" + name)
         .with(ConfigKeys.ERASURE_TOPIC, "erasures-" + name).with(ConfigKeys.IDLE_FLUSH_SECONDS, 3)
         .with(ConfigKeys.COMMIT_INTERVAL_MS, 200);
   }
@@ -217,8 +216,6 @@ class StreamMiningIT {
     env.put("REWRITER_STREAM_STATS_TOPIC", "stats-" + name);
     env.put("REWRITER_STREAM_DEAD_LETTER_TOPIC", "dlq-" + name);
     env.put("REWRITER_STREAM_FACTS_TOPIC", "facts-" + name);
-    env.put("REWRITER_STREAM_PERSONAL_TOPIC", "personal-" + name);
-    env.put("REWRITER_STREAM_SAMPLE_TOPIC", "sample-" + name);
     env.put("REWRITER_STREAM_ERASURE_TOPIC", "erasures-" + name);
     env.put("REWRITER_STREAM_IDLE_FLUSH_SECONDS", "3");
     env.put("REWRITER_STREAM_COMMIT_INTERVAL_MS", "200");

@@ -99,8 +99,7 @@ class StreamModelIT {
       Path yaml = dir.resolve("config.yaml");
       java.nio.file.Files.writeString(yaml, String.join("\n", "stream.stats-topic: " + config.get(ConfigKeys.STATS_TOPIC),
           "stream.facts-topic: " + config.get(ConfigKeys.FACTS_TOPIC),
-          "stream.personal-topic: " + config.get(ConfigKeys.PERSONAL_TOPIC),
-          "stream.sample-topic: " + config.get(ConfigKeys.SAMPLE_TOPIC),
+          "stream.application-id: " + config.get(ConfigKeys.APPLICATION_ID),
           "stream.input-topic: " + config.get(ConfigKeys.INPUT_TOPIC), "ranker.examples-per-kind: 300",
           "calibration.holdout-fraction: 0.25", ""));
       Path published = dir.resolve("published");

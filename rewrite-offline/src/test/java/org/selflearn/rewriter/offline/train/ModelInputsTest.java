@@ -1,5 +1,6 @@
 package org.selflearn.rewriter.offline.train;
 
+import org.selflearn.rewriter.offline.mining.LatestValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

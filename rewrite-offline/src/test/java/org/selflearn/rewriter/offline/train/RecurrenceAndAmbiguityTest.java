@@ -37,7 +37,7 @@ class RecurrenceAndAmbiguityTest {
   @BeforeAll
   static void mine() {
     RewriterConfig config = RewriterConfig.defaults();
-    collector = new SessionCollector(1000, 1200);
+    collector = new SessionCollector(1200, 1000);
     FileMiner miner = new FileMiner(MiningSettings.from(config)).onSession(collector);
     for (int day = 0; day < 4; day++) {
       for (int c = 0; c < 12; c++) { // one voice's garbled request, repaired by saying it again

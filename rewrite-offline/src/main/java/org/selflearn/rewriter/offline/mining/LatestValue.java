@@ -1,4 +1,4 @@
-package org.selflearn.rewriter.offline.train;
+package org.selflearn.rewriter.offline.mining;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +16,11 @@ import java.io.UncheckedIOException;
  */
 public record LatestValue(long timeMs, String value) {
   private static final byte FORMAT_VERSION = 1;
+
+  /** The merge of two that may be null (null when both are). */
+  public static LatestValue mergeNullable(LatestValue a, LatestValue b) {
+    return a == null ? b : b == null ? a : a.merge(b);
+  }
 
   public LatestValue merge(LatestValue o) {
     if (o.timeMs != timeMs) {
