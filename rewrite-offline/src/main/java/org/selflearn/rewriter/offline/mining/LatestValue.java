@@ -1,11 +1,7 @@
 package org.selflearn.rewriter.offline.mining;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.selflearn.rewriter.common.codec.VersionedBinary;
+
 
 /**
  * A value with the event time it was seen at; merging keeps the later one (on a tie, the larger value), so partial
@@ -30,27 +26,14 @@ public record LatestValue(long timeMs, String value) {
   }
 
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + value.length());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_VERSION);
+    return VersionedBinary.write(FORMAT_VERSION, 16 + value.length(), out -> {
       out.writeLong(timeMs);
       out.writeUTF(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    });
   }
 
   public static LatestValue fromBytes(byte[] data) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      byte v = in.readByte();
-      if (v != FORMAT_VERSION) {
-        throw new IllegalArgumentException("unknown LatestValue format version " + v + ", expected "
-            + FORMAT_VERSION);
-      }
-      return new LatestValue(in.readLong(), in.readUTF());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("truncated LatestValue (" + data.length + " bytes)", e);
-    }
+    return VersionedBinary.read(data, FORMAT_VERSION, "LatestValue", in -> new LatestValue(in.readLong(),
+        in.readUTF()));
   }
 }

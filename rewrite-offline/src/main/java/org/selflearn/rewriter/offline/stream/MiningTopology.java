@@ -73,21 +73,29 @@ public final class MiningTopology {
     mined.filter((k, v) -> v.is(MiningOutput.Kind.DEAD_LETTER), Named.as("rejected"))
         .mapValues(MiningOutput::bytes, Named.as("rejected-value"))
         .to(config.get(ConfigKeys.DEAD_LETTER_TOPIC), Produced.with(Serdes.String(), Serdes.ByteArray()));
-    mined.filter((k, v) -> v.is(MiningOutput.Kind.STAT), Named.as("contributions"))
-        .mapValues(MiningOutput::stat, Named.as("contribution"))
-        .groupByKey(Grouped.with("by-statistic", Serdes.String(), StatValueSerde.serde()))
-        .reduce(StatValue::merge, Materialized.<String, StatValue, KeyValueStore<Bytes, byte[]>>as(STATS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(StatValueSerde.serde()))
-        .toStream(Named.as("statistics"))
-        .to(config.get(ConfigKeys.STATS_TOPIC), Produced.with(Serdes.String(), StatValueSerde.serde()));
-    mined.filter((k, v) -> v.is(MiningOutput.Kind.FACT), Named.as("fact-contributions"))
-        .mapValues(MiningOutput::fact, Named.as("fact"))
-        .groupByKey(Grouped.with("by-fact", Serdes.String(), StatValueSerde.facts()))
-        .reduce(LatestValue::merge, Materialized.<String, LatestValue, KeyValueStore<Bytes, byte[]>>as(FACTS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(StatValueSerde.facts()))
-        .toStream(Named.as("facts"))
-        .to(config.get(ConfigKeys.FACTS_TOPIC), Produced.with(Serdes.String(), StatValueSerde.facts()));
+    aggregate(mined, MiningOutput.Kind.STAT, MiningOutput::stat, new String[] {"contributions", "contribution",
+        "by-statistic", "statistics"}, StatValueSerde.serde(), StatValue::merge, STATS_STORE,
+        config.get(ConfigKeys.STATS_TOPIC));
+    aggregate(mined, MiningOutput.Kind.FACT, MiningOutput::fact, new String[] {"fact-contributions", "fact",
+        "by-fact", "facts"}, StatValueSerde.facts(), LatestValue::merge, FACTS_STORE,
+        config.get(ConfigKeys.FACTS_TOPIC));
     return b.build();
+  }
+
+  /**
+   * Contributions of one kind → repartition by key → reduce into a queryable store → compacted topic. The node names
+   * ({@code names}: filter, map, repartition, output) name the repartition topic, so they never change.
+   */
+  private static <V> void aggregate(KStream<String, MiningOutput> mined, MiningOutput.Kind kind,
+      java.util.function.Function<MiningOutput, V> value, String[] names, org.apache.kafka.common.serialization.Serde<V>
+      serde, org.apache.kafka.streams.kstream.Reducer<V> merge, String store, String topic) {
+    mined.filter((k, v) -> v.is(kind), Named.as(names[0]))
+        .mapValues(value::apply, Named.as(names[1]))
+        .groupByKey(Grouped.with(names[2], Serdes.String(), serde))
+        .reduce(merge, Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
+            .withKeySerde(Serdes.String()).withValueSerde(serde))
+        .toStream(Named.as(names[3]))
+        .to(topic, Produced.with(Serdes.String(), serde));
   }
 
   /** Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes. */

@@ -1,11 +1,5 @@
 package org.selflearn.rewriter.offline.train;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.selflearn.rewriter.common.codec.VersionedBinary;
 import org.selflearn.rewriter.markov.StateNames;
 import org.selflearn.rewriter.offline.mining.MinedSession;
 import org.selflearn.rewriter.offline.mining.Turn;
@@ -150,9 +145,7 @@ public final class CustomerMemory {
 
   /** Binary form (the streaming job's store and topic); keys sorted, so equal memories have equal bytes. */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 48 * (entries.size() + pairs.size()));
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_VERSION);
+    return VersionedBinary.write(FORMAT_VERSION, 64 + 48 * (entries.size() + pairs.size()), out -> {
       List<String> keys = new ArrayList<>(entries.keySet());
       Collections.sort(keys);
       out.writeInt(keys.size());
@@ -172,20 +165,12 @@ public final class CustomerMemory {
         out.writeInt(pairs.get(k));
         out.writeLong(pairTimes.get(k));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    });
   }
 
   public static CustomerMemory fromBytes(byte[] data) {
-    CustomerMemory m = new CustomerMemory();
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      byte v = in.readByte();
-      if (v != FORMAT_VERSION) {
-        throw new IllegalArgumentException("unknown CustomerMemory format version " + v + ", expected "
-            + FORMAT_VERSION);
-      }
+    return VersionedBinary.read(data, FORMAT_VERSION, "CustomerMemory", in -> {
+      CustomerMemory m = new CustomerMemory();
       for (int n = in.readInt(); n > 0; n--) {
         String k = in.readUTF();
         Entry e = new Entry();
@@ -200,9 +185,7 @@ public final class CustomerMemory {
         m.pairs.put(k, in.readInt());
         m.pairTimes.put(k, in.readLong());
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("truncated CustomerMemory (" + data.length + " bytes)", e);
-    }
-    return m;
+      return m;
+    });
   }
 }

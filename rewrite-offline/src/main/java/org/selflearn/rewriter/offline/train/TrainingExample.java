@@ -1,11 +1,7 @@
 package org.selflearn.rewriter.offline.train;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.selflearn.rewriter.common.codec.VersionedBinary;
 import org.selflearn.rewriter.common.text.Fnv1a;
 
 /**
@@ -48,7 +44,7 @@ public record TrainingExample(String customerId, int deviceType, long timeMillis
   }
 
   /** Writes the fields (the part of {@link #toBytes()} after the version). */
-  void write(java.io.DataOutput out) throws IOException {
+  private void write(java.io.DataOutput out) throws IOException {
     out.writeUTF(customerId);
     out.writeByte(deviceType);
     out.writeLong(timeMillis);
@@ -59,7 +55,7 @@ public record TrainingExample(String customerId, int deviceType, long timeMillis
   }
 
   /** Reads what {@link #write} wrote. */
-  static TrainingExample read(java.io.DataInput in) throws IOException {
+  private static TrainingExample read(java.io.DataInput in) throws IOException {
     String customer = in.readUTF();
     int device = in.readByte();
     long time = in.readLong();
@@ -71,26 +67,10 @@ public record TrainingExample(String customerId, int deviceType, long timeMillis
   }
 
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + source.length() * 2);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_VERSION);
-      write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return VersionedBinary.write(FORMAT_VERSION, 64 + source.length() * 2, this::write);
   }
 
   public static TrainingExample fromBytes(byte[] data) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      byte v = in.readByte();
-      if (v != FORMAT_VERSION) {
-        throw new IllegalArgumentException("unknown TrainingExample format version " + v + ", expected "
-            + FORMAT_VERSION);
-      }
-      return read(in);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("truncated TrainingExample (" + data.length + " bytes)", e);
-    }
+    return VersionedBinary.read(data, FORMAT_VERSION, "TrainingExample", TrainingExample::read);
   }
 }
