@@ -26,11 +26,8 @@ import org.selflearn.rewriter.offline.solve.TablePublisher;
 import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.OnlineSettings;
 import org.selflearn.rewriter.online.embed.Embedder;
-import org.selflearn.rewriter.online.index.GlobalIndex;
-import org.selflearn.rewriter.online.index.PersonalMemory;
-import org.selflearn.rewriter.online.internal.Embedders;
-import org.selflearn.rewriter.online.internal.LoadedModel;
-import org.selflearn.rewriter.online.rank.LogisticRanker;
+import org.selflearn.rewriter.online.embed.Embedders;
+import org.selflearn.rewriter.online.training.RankerTraining;
 
 /**
  * calibrate → mine → solve → publish → global index + personal memories → ranker, into one model directory, with a
@@ -167,16 +164,12 @@ public final class TrainJob {
     EquivalentWordings wordings = new EquivalentWordings(mined);
     wordings.toClasses().save(modelDir);
     rankerReport.put("wordingClassMembers", wordings.size());
-    try (GlobalIndex gi = new GlobalIndex(dir.global()); PersonalMemory pm = PersonalMemory.open(dir.personal())) {
-      LoadedModel parts = new LoadedModel(null, gi, pm, null, embedder, wordings.toClasses());
-      LogisticRanker ranker = new RankerBuilder(OnlineSettings.from(config), config.get(ConfigKeys.TARGET_PRECISION),
-          SEED).train(examples, parts, wordings, rankerReport);
-      ranker.save(dir.ranker());
-      rankerReport.put("weights", ranker.weightsByName());
-    }
+    RankerTraining.TrainedRanker ranker = new RankerBuilder(OnlineSettings.from(config),
+        config.get(ConfigKeys.TARGET_PRECISION), SEED).train(examples, dir, embedder, wordings, rankerReport);
+    rankerReport.put("weights", ranker.weights());
     summary.put("ranker", rankerReport);
     seconds.put("ranker", lap(t3));
-    summary.put("calibration", writeCalibration(calibration, dir));
+    summary.put("calibration", writeCalibration(calibration, ranker.threshold(), dir));
     embedder.close();
 
     Map<String, Object> manifest = new LinkedHashMap<>();
@@ -218,8 +211,8 @@ public final class TrainJob {
    * Writes {@code calibration.json}: the layers that serve (thresholds never below the final ranker's own) and the
    * held-out evidence they were chosen on.
    */
-  private static Map<String, Object> writeCalibration(SelfCalibration.Result calibration, ModelDirectory dir) {
-    double own = LogisticRanker.load(dir.ranker()).threshold();
+  private static Map<String, Object> writeCalibration(SelfCalibration.Result calibration, double own,
+      ModelDirectory dir) {
     LayerCalibration c = calibration == null ? LayerCalibration.allOn(own) : calibration.choice();
     c = new LayerCalibration(c.ownHistory(), c.precomputed(), c.rankedPersonal(),
         Math.max(own, c.personalThreshold()), c.rankedGlobal(), Math.max(own, c.globalThreshold()));

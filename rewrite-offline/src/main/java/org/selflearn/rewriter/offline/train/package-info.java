@@ -7,6 +7,6 @@
  * org.selflearn.rewriter.offline.train.TrainJob#build} turns {@link org.selflearn.rewriter.offline.train.MinedInputs},
  * from a file or from the stream, into a model directory: solve and publish, the global index and personal memories
  * ({@link org.selflearn.rewriter.offline.train.IndexBuilder}), the ranker ({@link
- * org.selflearn.rewriter.offline.train.RankerBuilder}), the calibration.
+ * org.selflearn.rewriter.offline.train.RankerBuilder}, through rewrite-online's training seam), the calibration.
  */
 package org.selflearn.rewriter.offline.train;

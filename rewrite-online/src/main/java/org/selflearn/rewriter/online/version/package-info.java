@@ -14,5 +14,7 @@
  * directory's {@code CURRENT} moved) owns new parts, except the embedder when both manifests name the same one, and
  * the old ones close with the old version. Refreshes are
  * single-flight: one runs at a time under the manager's lock, concurrent callers wait and then find nothing new.
+ *
+ * <p>Not exported by the module: {@code QueryRewriter} is its only user (docs/adr/0008).
  */
 package org.selflearn.rewriter.online.version;

@@ -1,11 +1,13 @@
-package org.selflearn.rewriter.online.internal;
+package org.selflearn.rewriter.online.embed;
 
 import java.nio.file.Path;
-import org.selflearn.rewriter.online.embed.CachingEmbedder;
-import org.selflearn.rewriter.online.embed.Embedder;
-import org.selflearn.rewriter.online.embed.OnnxEmbedder;
 
-/** Opens the embedder a configuration or a model manifest names: MINILM, NONE, or ONNX:&lt;dir&gt;. */
+/**
+ * Opens the embedder a configuration ({@code online.embedder}, read by training) or a model manifest (read when
+ * serving) names: {@code MINILM} (the bundled encoder), {@code NONE}, or {@code ONNX} with a directory holding
+ * {@code model.onnx} and {@code tokenizer.json}. Either ONNX kind is wrapped in a bounded cache of recent texts. The
+ * caller owns what it opens and closes it.
+ */
 public final class Embedders {
   private static final int CACHE = 20_000;
 
