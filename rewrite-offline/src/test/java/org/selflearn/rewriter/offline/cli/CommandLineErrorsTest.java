@@ -51,6 +51,21 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void publishAndForgetNameWhatIsWrongWithTheirSources() {
+    String model = dir.resolve("versions-here").toString();
+    assertThat(badInput("publish", "--model", model, "--bootstrap", "127.0.0.1:1", "--every", "0s").err())
+        .contains("--every", "shorter than 1s");
+    assertThat(badInput("publish", "--model", model, "--bootstrap", "127.0.0.1:1", "--every", "soon").err())
+        .contains("--every", "'soon'");
+    assertThat(badInput("publish", "--model", model, "--bootstrap", "127.0.0.1:1", "--logs", "x.jsonl").err())
+        .contains("--logs", "--bootstrap", "mutually exclusive");
+    assertThat(badInput("forget", "--customer", "c-1").err()).contains("--model or --bootstrap");
+    assertThat(PublishCommand.parseEvery("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(PublishCommand.parseEvery("15m")).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(PublishCommand.parseEvery("PT2H")).isEqualTo(java.time.Duration.ofHours(2));
+  }
+
+  @Test
   void versionWorksOnSubcommands() {
     ConsoleCapture c = ConsoleCapture.run("train", "-V");
     assertThat(c.code()).isZero();
