@@ -1,7 +1,6 @@
 package org.selflearn.rewriter.offline.stream;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,25 +29,12 @@ final class ModelStateKeeper {
   static final String SAMPLE_STORE = "ranker-sample";
   private static final char POSITIVE = 'P';
   private static final char NEGATIVE = 'N';
-  /** Deserialised memories kept per task (a few MB). */
-  private static final int RECENT_MEMORIES = 20_000;
-
   private final int memoryCapacity;
   private final ExampleSample positives;
   private final ExampleSample negatives;
   /** Sample changes since the last commit: key → the example that entered, or null for one that left. */
   private final Map<String, TrainingExample> sampleChanges = new java.util.HashMap<>();
   private KeyValueStore<String, byte[]> samples;
-  /**
-   * The latest memories this task wrote, deserialised: a customer's next session (usually soon) skips parsing. The
-   * store stays the source of truth: this only mirrors what was last put, and is emptied on every (re)initialisation.
-   */
-  private final LinkedHashMap<String, CustomerMemory> recent = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, CustomerMemory> eldest) {
-      return size() > RECENT_MEMORIES;
-    }
-  };
   /** Memories changed since the last commit (written out by {@link #writeDirty}). */
   private final Map<String, CustomerMemory> dirty = new java.util.HashMap<>();
   private KeyValueStore<String, byte[]> memories;
@@ -73,7 +59,6 @@ final class ModelStateKeeper {
 
   /** Drops what was not written (a dirty close: the stores are restored from their changelogs) and reloads. */
   private void forgetUnwritten() {
-    recent.clear();
     dirty.clear();
     sampleChanges.clear();
     positives.clear();
@@ -111,12 +96,8 @@ final class ModelStateKeeper {
     String customer = s.turns().get(0).customerId();
     CustomerMemory memory = dirty.get(customer);
     if (memory == null) {
-      memory = recent.get(customer);
-    }
-    if (memory == null) {
       byte[] stored = memories.get(customer);
       memory = stored == null ? new CustomerMemory() : CustomerMemory.fromBytes(stored);
-      recent.put(customer, memory);
     }
     memory.accept(s, memoryCapacity);
     dirty.put(customer, memory);
@@ -137,7 +118,6 @@ final class ModelStateKeeper {
    * ({@code sessions}: keys start with the id); returns how many records went.
    */
   int erase(String customer, KeyValueStore<String, byte[]> sessions) {
-    recent.remove(customer);
     boolean held = dirty.remove(customer) != null;
     int deleted = memories.delete(customer) != null || held ? 1 : 0;
     for (ExampleSample sample : List.of(positives, negatives)) {
