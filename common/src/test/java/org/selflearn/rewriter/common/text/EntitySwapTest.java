@@ -10,7 +10,7 @@ class EntitySwapTest {
   @Test
   void anotherNameInTheSameFrameIsASwap() {
     assertThat(similarity.entitySwap("read my messages from rosalin", "read my messages from coach miller")).isTrue();
-    assertThat(similarity.entitySwap("what time is it in the city", "what time is it in austin")).isTrue();
+    assertThat(similarity.entitySwap("show the tide table for the harbour", "show the tide table for port elsmere")).isTrue();
     assertThat(similarity.entitySwap("play songs by adele", "play songs by metallica")).isTrue();
   }
 
