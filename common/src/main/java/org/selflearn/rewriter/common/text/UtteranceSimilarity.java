@@ -130,6 +130,14 @@ public final class UtteranceSimilarity {
     return likeness < SWAP_MAX_SPAN_SIMILARITY;
   }
 
+  /**
+   * The words of {@code a} that {@code b} replaces: what is left of {@code a} after the longest common leading and
+   * trailing tokens of the two (empty when {@code b} only adds words, or when they are equal).
+   */
+  public String replacedSpan(String a, String b) {
+    return a.equals(b) ? "" : Frame.of(a, b).spanA();
+  }
+
   /** Phonetic similarity when one side's code is already known. */
   public double phonetic(String codeA, String b) {
     return Similarity.editSimilarity(codeA, phonetics.encodeJoined(b));

@@ -20,12 +20,19 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
  *       table): customers who rephrase rarely confirm little of every layer, so the bar is relative to what this
  *       population confirms at best, and never below {@value #MIN_CONFIRMED_FLOOR}; a layer with fewer than {@code minJudged} judged rewrites keeps its default (own
  *       history and table serve, ranked layers do not);
- *   <li>each ranked layer (PERSONAL, GLOBAL) gets the lowest threshold, not below the ranker's own, at which the
- *       rewrites scoring at least that pass the same test; if none does, the layer is off.
+ *   <li>each ranked layer (PERSONAL, GLOBAL) gets the lowest threshold, not below the floor it is given, at which the
+ *       rewrites scoring at least that pass the same test; if none does, the layer is off;
+ *   <li>a ranked layer with fewer than {@code minJudged} judged rewrites of its own (a short history: customers who
+ *       give up leave most rewrites unjudged) is decided on the judged rewrites of both ranked layers together, which
+ *       share one ranker and one retrieval: it serves when those pass the same test and its own judged rewrites,
+ *       however few, are not contradicted beyond {@code minRatio}; it then serves every candidate its retrieval gates
+ *       admit (threshold: the floor). The evidence says so ({@code pooled}).
  * </ul>
  */
 public final class LayerCalibrator {
   private final double minRatio;
+  /** Significance of the test that a layer's own few judged rewrites refute it ({@link #notContradicted}). */
+  static final double CONSISTENCY_LEVEL = 0.05;
   /** Below one confirmed rewrite in ten, customers "almost never" confirm a layer, whatever the best layer does. */
   static final double MIN_CONFIRMED_FLOOR = 0.1;
   private final double minConfirmedVsBest;
@@ -43,7 +50,7 @@ public final class LayerCalibrator {
   /** The choice and its evidence. */
   public record Result(LayerCalibration choice, Map<String, Object> evidence) {}
 
-  public Result choose(List<ReplayTurn> turns, List<DecisionTrace> traces, double rankerThreshold) {
+  public Result choose(List<ReplayTurn> turns, List<DecisionTrace> traces, double floor) {
     Map<String, Object> evidence = new LinkedHashMap<>();
     LayerEvidence own = new LayerEvidence();
     for (int i = 0; i < turns.size(); i++) {
@@ -71,27 +78,17 @@ public final class LayerCalibrator {
     double[] thresholds = new double[2];
     boolean[] on = new boolean[2];
     RewriteSource[] ranked = {RewriteSource.PERSONAL, RewriteSource.GLOBAL};
+    LayerEvidence[] all = new LayerEvidence[2];
+    List<Map<String, Object>> decided = new ArrayList<>();
     for (int k = 0; k < 2; k++) {
-      List<double[]> scored = new ArrayList<>(); // score, outcome ordinal
-      for (int i = 0; i < turns.size(); i++) {
-        DecisionTrace t = traces.get(i);
-        if ((ownOn && t.ownHistory() != null) || (tableOn && t.table() != null) || t.ranked() == null
-            || t.rankedSource() != ranked[k] || t.rankedScore() < rankerThreshold) {
-          continue;
-        }
-        Outcome o = judge.judge(turns.get(i), t.ranked());
-        if (o != Outcome.NONE) {
-          scored.add(new double[] {t.rankedScore(), o.ordinal()});
-        }
-      }
-      scored.sort((a, b) -> Double.compare(b[0], a[0]));
-      LayerEvidence all = new LayerEvidence();
+      List<double[]> scored = rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, floor);
+      all[k] = new LayerEvidence();
       LayerEvidence above = new LayerEvidence();
       double chosen = Double.NaN;
       LayerEvidence atChosen = null;
       for (int j = 0; j < scored.size(); j++) {
         Outcome o = Outcome.values()[(int) scored.get(j)[1]];
-        all.add(o);
+        all[k].add(o);
         above.add(o);
         boolean lastOfScore = j + 1 == scored.size() || scored.get(j + 1)[0] < scored.get(j)[0];
         if (lastOfScore && passes(above)) {
@@ -100,15 +97,74 @@ public final class LayerCalibrator {
         }
       }
       on[k] = atChosen != null;
-      thresholds[k] = on[k] ? chosen : rankerThreshold;
-      Map<String, Object> e = withDecision(all, on[k], on[k] ? chosen : Double.NaN);
+      thresholds[k] = on[k] ? chosen : floor;
+      Map<String, Object> e = withDecision(all[k], on[k], on[k] ? chosen : Double.NaN);
       if (atChosen != null) {
         e.put("atThreshold", atChosen.toMap());
       }
-      evidence.put(k == 0 ? "rankedPersonal" : "rankedGlobal", e);
+      decided.add(e);
     }
+    for (int k = 0; k < 2; k++) {
+      LayerEvidence pooled = all[0].plus(all[1]);
+      if (all[k].judged() < minJudged && passes(pooled) && notContradicted(all[k])) {
+        on[k] = true;
+        thresholds[k] = floor;
+        Map<String, Object> e = withDecision(all[k], true, floor);
+        e.put("pooled", pooled.toMap());
+        e.put("why", String.format(Locale.ROOT, "%d judged of its own, fewer than %d, not refuting %.1f:1;"
+            + " decided on both ranked layers' judged rewrites (same ranker, same retrieval): %s; serves every"
+            + " candidate its gates admit", all[k].judged(), minJudged, minRatio, why(pooled, true)));
+        decided.set(k, e);
+      }
+    }
+    evidence.put("rankedPersonal", decided.get(0));
+    evidence.put("rankedGlobal", decided.get(1));
     LayerCalibration choice = new LayerCalibration(ownOn, tableOn, on[0], thresholds[0], on[1], thresholds[1]);
     return new Result(choice, evidence);
+  }
+
+  /**
+   * The held-out proposals of one ranked layer on the turns the layers before it leave to it, as {score, outcome
+   * ordinal}, highest score first; proposals below {@code floor} are not considered.
+   */
+  private List<double[]> rankedOutcomes(List<ReplayTurn> turns, List<DecisionTrace> traces, RewriteSource layer,
+      boolean ownOn, boolean tableOn, double floor) {
+    List<double[]> scored = new ArrayList<>();
+    for (int i = 0; i < turns.size(); i++) {
+      DecisionTrace t = traces.get(i);
+      if ((ownOn && t.ownHistory() != null) || (tableOn && t.table() != null) || t.ranked() == null
+          || t.rankedSource() != layer || t.rankedScore() < floor) {
+        continue;
+      }
+      Outcome o = judge.judge(turns.get(i), t.ranked());
+      if (o != Outcome.NONE) {
+        scored.add(new double[] {t.rankedScore(), o.ordinal()});
+      }
+    }
+    scored.sort((a, b) -> Double.compare(b[0], a[0]));
+    return scored;
+  }
+
+  /**
+   * Whether a layer's own judged rewrites, however few, are consistent with being confirmed {@code minRatio} times
+   * as often as contradicted: a one-sided binomial test at {@value #CONSISTENCY_LEVEL} (with p = r / (1 + r), so few
+   * confirmed rewrites are unlikely by chance). One contradicted rewrite alone does not refute a layer; three without
+   * a confirmed one do.
+   */
+  boolean notContradicted(LayerEvidence e) {
+    double p = minRatio / (1 + minRatio);
+    return binomialCdf(e.confirmed(), e.judged(), p) >= CONSISTENCY_LEVEL;
+  }
+
+  /** P(X ≤ k) for X ~ Binomial(n, p), summed term by term (n is a count of held-out rewrites). */
+  static double binomialCdf(long k, long n, double p) {
+    double term = Math.pow(1 - p, n); // P(X = 0)
+    double sum = 0;
+    for (long i = 0; i <= k; i++) {
+      sum += term;
+      term *= (double) (n - i) / (i + 1) * p / (1 - p);
+    }
+    return Math.min(1, sum);
   }
 
   private boolean decide(LayerEvidence e, boolean byDefault) {

@@ -36,6 +36,15 @@ public final class LayerEvidence {
     }
   }
 
+  /** The counts of this and another layer together (no examples). */
+  public LayerEvidence plus(LayerEvidence o) {
+    LayerEvidence c = new LayerEvidence();
+    c.confirmed = confirmed + o.confirmed;
+    c.contradicted = contradicted + o.contradicted;
+    c.unjudged = unjudged + o.unjudged;
+    return c;
+  }
+
   /** A snapshot of the counts so far. */
   public LayerEvidence copy() {
     LayerEvidence c = new LayerEvidence();

@@ -208,14 +208,12 @@ public final class TrainJob {
   }
 
   /**
-   * Writes {@code calibration.json}: the layers that serve (thresholds never below the final ranker's own) and the
-   * held-out evidence they were chosen on.
+   * Writes {@code calibration.json}: the layers that serve and their thresholds, as the held-out evidence chose them
+   * (the ranker's own threshold, chosen on mined examples, only when nothing was held out), and that evidence.
    */
   private static Map<String, Object> writeCalibration(SelfCalibration.Result calibration, double own,
       ModelDirectory dir) {
     LayerCalibration c = calibration == null ? LayerCalibration.allOn(own) : calibration.choice();
-    c = new LayerCalibration(c.ownHistory(), c.precomputed(), c.rankedPersonal(),
-        Math.max(own, c.personalThreshold()), c.rankedGlobal(), Math.max(own, c.globalThreshold()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("serve", c.toMap());
     m.put("heldOut", calibration == null ? "none: calibration disabled or logs too small to split"

@@ -42,6 +42,19 @@ public final class CandidateRetriever {
    * whole-request line because a span is short: one wrong letter costs it a larger share of its trigrams and sounds.
    */
   public static final double MIN_SPAN_SIMILARITY = 0.45;
+  /**
+   * Least whole-request edit similarity (1 − Levenshtein / longer length) at which one of the customer's own successes
+   * is a candidate even when sound and span gates refuse it: two requests of one template that differ in a short
+   * name stay above it, unrelated requests of the customer fall below.
+   */
+  public static final double MIN_OWN_EDIT_SIMILARITY = 0.6;
+  /**
+   * The same for a servable global request, higher because it is someone else's: at this whole-request edit
+   * similarity a request differs from what was heard by a few letters of a short span ({@code my rap playlist / my
+   * rock playlist}), which a recogniser produces; the global layer serves only requests whose heard form never
+   * succeeded for anyone.
+   */
+  public static final double MIN_GLOBAL_EDIT_SIMILARITY = 0.7;
   private final int perSource;
   private final boolean useGlobal;
   private final boolean usePersonal;
@@ -55,14 +68,32 @@ public final class CandidateRetriever {
     this.usePersonal = usePersonal;
   }
 
+  /** The candidates of a request as serving sees it (see {@link #retrieve(QueryContext, GlobalIndex, WordingClasses, int)}). */
   public List<Candidate> retrieve(QueryContext q, GlobalIndex global, WordingClasses wordings) {
+    return retrieve(q, global, wordings, 0);
+  }
+
+  /**
+   * The candidates of a request. Two gates say which layer may propose at all, because a request that already works
+   * needs no rewrite from that layer (ADR 9):
+   * <ul>
+   *   <li>the global layer only for a request whose heard form never succeeded for anyone the global statistics know
+   *       (its own global entry, if any, has no success);
+   *   <li>the customer's own entries only when the request is not itself one of their successes.
+   * </ul>
+   *
+   * @param ownSuccessOffset successes of the request itself to discount from the customer's memory (training's
+   *     leave-one-out: an example that succeeded is in the memory only because of itself)
+   */
+  public List<Candidate> retrieve(QueryContext q, GlobalIndex global, WordingClasses wordings,
+      int ownSuccessOffset) {
     Map<String, Candidate> out = new LinkedHashMap<>();
-    if (useGlobal) {
+    if (useGlobal && !succeededForAnyone(q.prior())) {
       for (GlobalEntry e : globalCandidates(q, global)) {
         add(out, new Candidate(e.text(), e, null));
       }
     }
-    if (usePersonal && !q.profile().entries().isEmpty()) {
+    if (usePersonal && !q.profile().entries().isEmpty() && !succeededForCustomer(q, ownSuccessOffset)) {
       for (PersonalEntry p : closestPersonal(q)) {
         add(out, new Candidate(p.text(), null, p));
       }
@@ -76,7 +107,12 @@ public final class CandidateRetriever {
     out.remove(q.text());
     List<Candidate> result = new ArrayList<>(out.size());
     for (Candidate c : out.values()) {
-      if (!eligible(q, c.text()) || wordings.sameRequest(q.text(), c.text())) {
+      boolean own = c.personal() != null && c.personal().count() > 0;
+      boolean servable = c.global() != null && c.global().servable();
+      double edit = Similarity.editSimilarity(q.text(), c.text());
+      if (!(eligible(q, c.text()) || (own && edit >= MIN_OWN_EDIT_SIMILARITY)
+          || (servable && edit >= MIN_GLOBAL_EDIT_SIMILARITY))
+          || wordings.sameRequest(q.text(), c.text())) {
         continue; // another wording of the very same request cannot serve the customer better
       }
       GlobalEntry g = c.global();
@@ -119,11 +155,45 @@ public final class CandidateRetriever {
         && similarity.differingSpan(q.text(), candidate) >= MIN_SPAN_SIMILARITY;
   }
 
+  /**
+   * Whether a global candidate keeps everything the customer named: the words it replaces in the request do not
+   * occur in any of the customer's own successful requests (when they do, the customer's own contact, song or device
+   * was heard right, and another customer's request is not what they meant).
+   */
+  public boolean keepsCustomersOwnWords(QueryContext q, String candidate) {
+    String replaced = similarity.replacedSpan(q.text(), candidate);
+    if (replaced.isEmpty()) {
+      return true;
+    }
+    String padded = " " + replaced + " ";
+    for (PersonalEntry e : q.profile().entries()) {
+      if ((" " + e.text() + " ").contains(padded)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the request's heard form succeeded for anyone in the global statistics. */
+  public static boolean succeededForAnyone(GlobalEntry prior) {
+    return prior != null && prior.successes() > 0;
+  }
+
+  /** Whether the request is one of the customer's own successes (less {@code offset} of them). */
+  static boolean succeededForCustomer(QueryContext q, int offset) {
+    PersonalEntry own = q.profile().entry(q.text());
+    return own != null && own.count() - offset > 0;
+  }
+
+  /**
+   * Every one of the customer's entries is scored exactly (a memory holds at most
+   * {@code online.personal-max-entries}), by spelling (edit similarity) and sound, and the closest join.
+   */
   private List<PersonalEntry> closestPersonal(QueryContext q) {
     List<PersonalEntry> entries = new ArrayList<>(q.profile().entries());
     Map<PersonalEntry, Double> score = new java.util.IdentityHashMap<>();
     for (PersonalEntry e : entries) {
-      score.put(e, Similarity.trigramDice(q.text(), e.text()) + similarity.phonetic(q.phoneticCode(), e.text()));
+      score.put(e, Similarity.editSimilarity(q.text(), e.text()) + similarity.phonetic(q.phoneticCode(), e.text()));
     }
     entries.sort(Comparator.comparingDouble((PersonalEntry e) -> score.get(e)).reversed());
     return entries.subList(0, Math.min(PERSONAL_TOP, entries.size()));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.selflearn.rewriter.common.event.RewriteSource;
+import org.selflearn.rewriter.common.text.Similarity;
 import org.selflearn.rewriter.common.text.TextNormalizer;
 import org.selflearn.rewriter.common.text.UtteranceSimilarity;
 import org.selflearn.rewriter.online.DecisionTrace;
@@ -150,7 +151,7 @@ public final class RewriteEngine {
       RewriteSource source = CandidateRetriever.isPersonal(c, profile) ? RewriteSource.PERSONAL
           : RewriteSource.GLOBAL;
       boolean layerOn = !Double.isNaN(source == RewriteSource.PERSONAL ? personalThreshold : globalThreshold);
-      if (layerOn && s > bestScore && !swapsEntity(q, c.text(), profile)) {
+      if (layerOn && s > bestScore && !swapsEntity(ctx, c, profile)) {
         bestScore = s;
         best = c;
         bestSource = source;
@@ -176,12 +177,24 @@ public final class RewriteEngine {
   }
 
   /**
-   * Whether a ranked candidate would replace a named thing of the request by another ({@link
-   * UtteranceSimilarity#entitySwap}) without the customer's own chains saying they meant exactly that: such a
-   * candidate never wins the ranking (the table and own-history layers carry chain evidence and are not checked).
+   * Whether a ranked candidate would replace a named thing of the request by another that the customer never used:
+   * such a candidate never wins the ranking (the table and own-history layers carry chain evidence and are not
+   * checked). A candidate the customer themselves succeeded with names their own contact, song or device and passes;
+   * so does one their own chains from this request lead to. Another customer's request is a swap when it replaces
+   * words the customer has used in their own successes, or when it is far from what was heard ({@link
+   * UtteranceSimilarity#entitySwap}) and not within {@link CandidateRetriever#MIN_GLOBAL_EDIT_SIMILARITY} of it in
+   * spelling.
    */
-  boolean swapsEntity(String q, String candidate, PersonalProfile profile) {
-    return similarity.entitySwap(q, candidate) && profile.pairCount(q, candidate) == 0;
+  boolean swapsEntity(QueryContext ctx, Candidate candidate, PersonalProfile profile) {
+    String q = ctx.text();
+    if (CandidateRetriever.isPersonal(candidate, profile) || profile.pairCount(q, candidate.text()) > 0) {
+      return false;
+    }
+    if (!retriever.keepsCustomersOwnWords(ctx, candidate.text())) {
+      return true;
+    }
+    return similarity.entitySwap(q, candidate.text())
+        && Similarity.editSimilarity(q, candidate.text()) < CandidateRetriever.MIN_GLOBAL_EDIT_SIMILARITY;
   }
 
   /**

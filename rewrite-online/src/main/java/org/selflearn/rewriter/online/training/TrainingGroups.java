@@ -36,7 +36,8 @@ final class TrainingGroups {
     }
     QueryContext q = engine.context(model, e.source(), profile, prior, e.deviceType(), e.timeMillis(),
         e.previousDomain());
-    List<Candidate> candidates = engine.retriever().retrieve(q, model.global(), model.wordings());
+    List<Candidate> candidates = engine.retriever().retrieve(q, model.global(), model.wordings(),
+        e.target() == null ? 1 : 0);
     List<Candidate> seen = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
       if (c.text().equals(e.target()) && c.personal() != null && c.personal().count() <= 1) {
