@@ -8,6 +8,7 @@ module org.selflearn.rewriter.serve {
   requires transitive org.selflearn.rewriter.online;
   requires org.eclipse.jetty.server;
   requires org.eclipse.jetty.http;
+  requires org.eclipse.jetty.io;
   requires org.eclipse.jetty.util;
   requires micrometer.registry.prometheus;
   requires com.fasterxml.jackson.core;

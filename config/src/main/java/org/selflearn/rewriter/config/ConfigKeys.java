@@ -182,9 +182,17 @@ public final class ConfigKeys {
           + " TOKEN, compared in constant time; 401 without it); - for no token."));
   public static final ConfigKey<Integer> SERVE_MAX_BODY_BYTES = add(ConfigKey.ofInt("serve.max-body-bytes", 262_144,
       1_024, 16_777_216, "./rewrite serve: largest request body accepted; a longer one is a 400 naming 'body'."));
+  public static final ConfigKey<Integer> SERVE_BODY_TIMEOUT_MS = add(ConfigKey.ofInt("serve.body-timeout-ms", 5_000,
+      100, 600_000, "./rewrite serve: the whole request body must arrive within this many milliseconds of the"
+          + " headers, else 408 and the connection closes. The body is read before a serve.max-concurrent permit is"
+          + " taken, so a slow sender holds a connection, never a permit."));
+  public static final ConfigKey<Integer> SERVE_MIN_BODY_BYTES_PER_SECOND = add(ConfigKey.ofInt(
+      "serve.min-body-bytes-per-second", 1_024, 0, 1_073_741_824, "./rewrite serve: after the first second, a request"
+          + " body arriving slower than this (bytes received / seconds since the headers) is answered 408 and its"
+          + " connection closed; 0 switches the check off (serve.body-timeout-ms still holds)."));
   public static final ConfigKey<Integer> SERVE_MAX_UTTERANCE_CHARS = add(ConfigKey.ofInt(
       "serve.max-utterance-chars", 512, 1, 100_000,
-      "./rewrite serve: longest utterance accepted, in characters; longer is a 400."));
+      "./rewrite serve: longest utterance accepted, in characters (Unicode code points); longer is a 400."));
   public static final ConfigKey<Integer> SERVE_MAX_BATCH = add(ConfigKey.ofInt("serve.max-batch", 64, 1, 10_000,
       "./rewrite serve: most requests in one POST /v1/rewrite:batch; more is a 400 naming 'requests'."));
   public static final ConfigKey<Integer> SERVE_MAX_CONCURRENT = add(ConfigKey.ofInt("serve.max-concurrent", 64, 1,

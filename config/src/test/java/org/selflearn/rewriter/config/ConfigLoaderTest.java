@@ -78,6 +78,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldRejectABodyTimeoutBelowOneHundredMilliseconds() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REWRITER_SERVE_BODY_TIMEOUT_MS", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("serve.body-timeout-ms")
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
+  void shouldRejectABodyTimeoutThatIsNotANumber() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REWRITER_SERVE_BODY_TIMEOUT_MS", "5s")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("serve.body-timeout-ms")
+        .hasMessageContaining("an integer in [100, 600000]");
+  }
+
+  @Test
+  void shouldRejectANegativeMinimumBodyRate() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REWRITER_SERVE_MIN_BODY_BYTES_PER_SECOND", "-1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("serve.min-body-bytes-per-second")
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
   void shouldRejectAChoiceThatIsNotAllowed() {
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("REWRITER_ONLINE_EMBEDDER", "BERT")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("online.embedder")

@@ -1,16 +1,18 @@
 package org.selflearn.rewriter.serve;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -22,8 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The API's routes on Jetty's core handler interface. Every answer is JSON (or Prometheus text), every failure is a
- * status with a JSON error naming the field, never a stack trace. Requests under {@code /v1/} hold one of
- * {@code serve.max-concurrent} permits while they run; without a free one they are answered 503 at once.
+ * status with a JSON error naming the field, never a stack trace. A request body is read whole first
+ * ({@link BodyReader}: size, time and rate limits), then a request under {@code /v1/} holds one of
+ * {@code serve.max-concurrent} permits while it runs; without a free one it is answered 503 at once, and
+ * {@code /ready} says 503 while none is free. Routes are matched on the raw (still percent-encoded) path, and the
+ * customer id of an erasure is decoded here, so every id that {@code /v1/rewrite} accepts can be erased, exactly.
+ * An answer given before the body was read closes the connection and says so ({@code Connection: close}).
  * Logs and metric labels use route templates, never paths, so customer ids appear in neither.
  */
 final class ApiHandler extends Handler.Abstract {
@@ -38,6 +44,7 @@ final class ApiHandler extends Handler.Abstract {
   private final PrometheusMeterRegistry registry;
   private final HttpMetrics metrics;
   private final RequestParser parser;
+  private final BodyReader bodies;
   private final Consumer<String> accessLog;
   private final Semaphore permits;
   private volatile RewriteBackend backend;
@@ -49,8 +56,14 @@ final class ApiHandler extends Handler.Abstract {
     this.registry = registry;
     this.metrics = new HttpMetrics(registry);
     this.parser = new RequestParser(settings.maxUtteranceChars(), settings.maxBatch());
+    this.bodies = new BodyReader(settings.maxBodyBytes(), settings.bodyTimeoutMillis(),
+        settings.minBodyBytesPerSecond());
     this.accessLog = accessLog;
     this.permits = new Semaphore(settings.maxConcurrent());
+  }
+
+  HttpMetrics httpMetrics() {
+    return metrics;
   }
 
   void serve(RewriteBackend b) {
@@ -82,13 +95,13 @@ final class ApiHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     long start = System.nanoTime();
     String method = request.getMethod();
-    String path = request.getHttpURI().getDecodedPath();
+    String path = request.getHttpURI().getPath(); // raw: ';' and percent-escapes as sent
     String route = route(path);
     Answer a;
     try {
       a = dispatch(route, method, path, request);
     } catch (BadRequestException e) {
-      a = Answer.error(400, "bad-request", e.field(), e.getMessage());
+      a = Answer.error(e.status(), e.outcome(), e.field(), e.getMessage());
     } catch (RuntimeException | Error e) {
       LOG.warn("{} {} failed: {}", method, route, e.getClass().getName()); // no message: it may quote input
       a = Answer.error(500, "error", null, "internal error");
@@ -96,14 +109,46 @@ final class ApiHandler extends Handler.Abstract {
     response.setStatus(a.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.contentType());
     a.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-    response.write(true, ByteBuffer.wrap(a.body()), callback);
+    if ("CONNECT".equals(method) || !bodyConsumed(request)) {
+      // the rest of the body (or a tunnel's bytes) would be read as the next request: Jetty closes the
+      // connection after this answer, and the client is told so
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+    if ("HEAD".equals(method)) {
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, a.body().length);
+      response.write(true, null, callback);
+    } else {
+      response.write(true, ByteBuffer.wrap(a.body()), callback);
+    }
     long nanos = System.nanoTime() - start;
     metrics.record(route, a.outcome(), nanos);
     accessLog.accept(method + " " + route + " " + a.status() + " " + nanos / 1_000 + "us");
     return true;
   }
 
-  /** The route template of a path; {@code other} for anything we do not serve. */
+  /**
+   * Whether the request's body has been read to its end (or it has none); otherwise what is there already is
+   * dropped and false returned.
+   */
+  private static boolean bodyConsumed(Request request) {
+    while (true) {
+      Content.Chunk c = request.read();
+      if (c == null) {
+        return false;
+      }
+      boolean last = c.isLast();
+      boolean failed = Content.Chunk.isFailure(c);
+      c.release();
+      if (last) {
+        return !failed;
+      }
+      if (failed) {
+        return false;
+      }
+    }
+  }
+
+  /** The route template of a raw path; {@code other} for anything we do not serve. */
   static String route(String path) {
     if (path == null) {
       return "other";
@@ -111,19 +156,23 @@ final class ApiHandler extends Handler.Abstract {
     return switch (path) {
       case "/health", "/ready", "/metrics", "/v1/rewrite", "/v1/rewrite:batch" -> path;
       default -> path.startsWith(CUSTOMERS) && path.endsWith(MEMORY)
-          && path.length() > CUSTOMERS.length() + MEMORY.length() ? CUSTOMER_ROUTE : "other";
+          && path.length() > CUSTOMERS.length() + MEMORY.length()
+          && path.indexOf('/', CUSTOMERS.length()) == path.length() - MEMORY.length() ? CUSTOMER_ROUTE : "other";
     };
   }
 
   private Answer dispatch(String route, String method, String path, Request request) {
     return switch (route) {
-      case "/health" -> only("GET", method, () -> Answer.json(ResponseJson.object(Map.of("status", "up"))));
-      case "/ready" -> only("GET", method, this::readiness);
+      case "/health" -> probe(method, () -> Answer.json(ResponseJson.object(Map.of("status", "up"))));
+      case "/ready" -> probe(method, this::readiness);
       case "/metrics" -> only("GET", method, () -> authorized(request, () -> new Answer(200, PROMETHEUS,
           registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of(), "ok")));
-      case "/v1/rewrite" -> only("POST", method, () -> api(request, b -> rewrite(b, request)));
-      case "/v1/rewrite:batch" -> only("POST", method, () -> api(request, b -> batch(b, request)));
-      case CUSTOMER_ROUTE -> only("DELETE", method, () -> api(request, b -> forget(b, customer(path))));
+      case "/v1/rewrite" -> only("POST", method, () -> api(request, true, (b, body) -> rewrite(b, body)));
+      case "/v1/rewrite:batch" -> only("POST", method, () -> api(request, true, (b, body) -> batch(b, body)));
+      case CUSTOMER_ROUTE -> only("DELETE", method, () -> {
+        String id = CustomerPath.id(path.substring(CUSTOMERS.length(), path.length() - MEMORY.length()));
+        return api(request, false, (b, body) -> forget(b, id));
+      });
       default -> Answer.error(404, "not-found", null, "no such route; see the README's 'Serving over HTTP'");
     };
   }
@@ -136,6 +185,10 @@ final class ApiHandler extends Handler.Abstract {
     if (b == null) {
       return unavailable("not-ready", "the model is still loading");
     }
+    if (permits.availablePermits() == 0) {
+      return unavailable("overloaded", "every permit is taken (serve.max-concurrent = " + settings.maxConcurrent()
+          + ")");
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", "ready");
     m.put("modelVersion", b.modelVersion());
@@ -147,12 +200,21 @@ final class ApiHandler extends Handler.Abstract {
   }
 
   private interface Call {
-    Answer answer(RewriteBackend b);
+    Answer answer(RewriteBackend b, byte[] body);
+  }
+
+  /** GET, or HEAD (same status and headers, no body) for probes that use it. */
+  private static Answer probe(String method, Route r) {
+    return only("HEAD".equals(method) ? "HEAD" : "GET", method, r, "GET, HEAD");
   }
 
   private static Answer only(String allowed, String method, Route r) {
+    return only(allowed, method, r, allowed);
+  }
+
+  private static Answer only(String allowed, String method, Route r, String allow) {
     if (!allowed.equals(method)) {
-      return Answer.error(405, "method-not-allowed", null, "use " + allowed, Map.of("Allow", allowed));
+      return Answer.error(405, "method-not-allowed", null, "use " + allow, Map.of("Allow", allow));
     }
     return r.answer();
   }
@@ -165,22 +227,33 @@ final class ApiHandler extends Handler.Abstract {
     return r.answer();
   }
 
-  /** Authorization, readiness, then a concurrency permit held for the rest of the call. */
-  private Answer api(Request request, Call call) {
+  /**
+   * Authorization, readiness, the whole body (when {@code withBody}; bounded in size, time and rate), then a
+   * concurrency permit held for the rest of the call: a slow sender never holds a permit.
+   */
+  private Answer api(Request request, boolean withBody, Call call) {
     return authorized(request, () -> {
-      RewriteBackend b = backend;
       if (draining) {
         return unavailable("not-ready", "shutting down");
       }
-      if (b == null) {
+      if (backend == null) {
         return unavailable("not-ready", "the model is still loading");
+      }
+      byte[] body = null;
+      if (withBody) {
+        requireUtf8(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        body = bodies.read(request);
+      }
+      RewriteBackend b = backend;
+      if (draining || b == null) {
+        return unavailable("not-ready", "shutting down");
       }
       if (!permits.tryAcquire()) {
         return unavailable("overloaded", "too many requests in flight (serve.max-concurrent = "
             + settings.maxConcurrent() + ")");
       }
       try {
-        return call.answer(b);
+        return call.answer(b, body);
       } finally {
         permits.release();
       }
@@ -192,14 +265,36 @@ final class ApiHandler extends Handler.Abstract {
         Map.of("Retry-After", Integer.toString(settings.retryAfterSeconds())));
   }
 
-  private Answer rewrite(RewriteBackend b, Request request) {
-    RewriteRequest r = parser.single(body(request));
+  /** A declared charset other than UTF-8 is refused (415); none declared means UTF-8, as JSON is. */
+  static void requireUtf8(String contentType) {
+    if (contentType == null) {
+      return;
+    }
+    for (String param : contentType.split(";")) {
+      int eq = param.indexOf('=');
+      if (eq < 0 || !param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+        continue;
+      }
+      String charset = param.substring(eq + 1).strip();
+      if (charset.length() >= 2 && charset.startsWith("\"") && charset.endsWith("\"")) {
+        charset = charset.substring(1, charset.length() - 1);
+      }
+      String c = charset.toLowerCase(Locale.ROOT);
+      if (!c.equals("utf-8") && !c.equals("utf8")) {
+        throw new BadRequestException(415, "unsupported-media-type", "Content-Type",
+            "the body must be UTF-8 (a declared charset other than utf-8 is refused)");
+      }
+    }
+  }
+
+  private Answer rewrite(RewriteBackend b, byte[] body) {
+    RewriteRequest r = parser.single(body);
     RewriteBackend.Versioned v = failOpen(b, r);
     return Answer.json(ResponseJson.result(v.result(), v.modelVersion()));
   }
 
-  private Answer batch(RewriteBackend b, Request request) {
-    List<RewriteRequest> rs = parser.batch(body(request));
+  private Answer batch(RewriteBackend b, byte[] body) {
+    List<RewriteRequest> rs = parser.batch(body);
     List<RewriteBackend.Versioned> out = new ArrayList<>(rs.size());
     for (RewriteRequest r : rs) {
       out.add(failOpen(b, r));
@@ -222,35 +317,5 @@ final class ApiHandler extends Handler.Abstract {
     m.put("erased", b.forget(customer));
     m.put("modelVersion", b.modelVersion());
     return Answer.json(ResponseJson.object(m));
-  }
-
-  private static String customer(String path) {
-    String id = path.substring(CUSTOMERS.length(), path.length() - MEMORY.length());
-    if (id.isBlank() || id.indexOf('/') >= 0 || id.length() > RequestParser.MAX_ID_CHARS) {
-      throw new BadRequestException("id", "the customer id in the path must be 1 to " + RequestParser.MAX_ID_CHARS
-          + " characters without '/'");
-    }
-    return id;
-  }
-
-  /** The body, at most {@code serve.max-body-bytes}. */
-  private byte[] body(Request request) {
-    int max = settings.maxBodyBytes();
-    if (request.getLength() > max) {
-      throw tooLong(max);
-    }
-    try (InputStream in = Request.asInputStream(request)) {
-      byte[] b = in.readNBytes(max + 1);
-      if (b.length > max) {
-        throw tooLong(max);
-      }
-      return b;
-    } catch (IOException e) {
-      throw new BadRequestException("body", "the body could not be read: " + e.getClass().getSimpleName());
-    }
-  }
-
-  private static BadRequestException tooLong(int max) {
-    return new BadRequestException("body", "the body is longer than " + max + " bytes (serve.max-body-bytes)");
   }
 }

@@ -106,9 +106,10 @@ final class RequestParser {
     if (s.isBlank()) {
       throw new BadRequestException(field, "'" + name + "' must not be blank" + (required ? "" : " (omit it)"));
     }
-    if (s.length() > maxChars) {
+    int chars = s.codePointCount(0, s.length()); // characters as people count them: an emoji is one, not two
+    if (chars > maxChars) {
       throw new BadRequestException(field, "'" + name + "' is longer than " + maxChars + " characters ("
-          + s.length() + ")");
+          + chars + ")");
     }
     return s;
   }

@@ -3,6 +3,7 @@ package org.selflearn.rewriter.serve;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -42,13 +43,19 @@ public final class RewriteServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // the handler routes on the raw path and decodes the one customer id itself (CustomerPath): an id may hold
+    // ';', '%2F', '%25', '%5C' or '..', which Jetty would otherwise refuse as ambiguous or cut at ';'
+    http.setUriCompliance(UriCompliance.DEFAULT.with("serve", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_PATH_PARAMETER,
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+        UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
     connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(settings.bind());
     connector.setPort(settings.port());
     server.addConnector(connector);
     api = new ApiHandler(settings, token, registry, accessLog);
     server.setHandler(new GracefulHandler(api));
-    server.setErrorHandler(new JsonErrorHandler(settings.retryAfterSeconds()));
+    server.setErrorHandler(new JsonErrorHandler(settings.retryAfterSeconds(), api.httpMetrics()));
     server.setStopTimeout(settings.drainSeconds() * 1_000L);
     server.setStopAtShutdown(false); // the caller decides when to stop (SIGTERM handling in the command line)
   }

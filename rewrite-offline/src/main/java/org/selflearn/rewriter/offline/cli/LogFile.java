@@ -1,7 +1,17 @@
 package org.selflearn.rewriter.offline.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,18 +19,25 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogManager;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import java.util.logging.StreamHandler;
+import java.util.logging.LogRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The command's log file. {@link #redirect} sends {@code System.err} there, and with it the libraries' logging (slf4j
- * simple logger, which writes to {@code System.err}; java.util.logging, e.g. Lucene's notices; DJL's GPU probes), so
- * the terminal shows only our own lines. The path is printed once: when something was logged, or at once by
- * commands that run until stopped. An empty log is deleted.
+ * The command's log file. {@link #redirect} sends the libraries' logging there (slf4j through logback; java.util.logging,
+ * e.g. Lucene's notices; whatever is printed on {@code System.err}, e.g. DJL's GPU probes), so the terminal shows only
+ * our own lines. The path is printed once: when something was logged, or at once by commands that run until stopped.
+ * An empty log is deleted.
+ *
+ * <p>The log is capped: logback's {@link RollingFileAppender} moves it to {@code .1} (and {@code .1} to {@code .2},
+ * dropping the oldest) whenever it passes {@value #MAX_FILE_BYTES} bytes, so a run never holds more than
+ * {@code (KEPT_ROLLED + 1) x MAX_FILE_BYTES} of log however long it serves or whatever clients send. Every line is cut at
+ * {@value #MAX_MESSAGE_CHARS} characters. Library loggers that quote requests are silenced (Jetty's HostPort echoes a
+ * malformed {@code Host} header) and Jetty logs errors only. Under {@code ./rewrite} the JVM's stderr is the same file,
+ * for the JVM's own notices (written before any roll); everything Java writes goes through the capped appender.
  *
  * <p>Location: {@code $REWRITE_LOG_DIR}, else {@code <java.io.tmpdir>/rewrite-logs}; one file per run, named after the
  * command, the time and the process id.
@@ -33,14 +50,30 @@ final class LogFile {
   /** Set by {@code ./rewrite}: the descriptor of the terminal's stderr. */
   static final String CONSOLE_FD_PROPERTY = "rewrite.console.fd";
   private static final String JVM_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+  /** Size at which the log rolls over. */
+  static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+  /** Rolled files kept beside the log ({@code .1}, {@code .2}). */
+  static final int KEPT_ROLLED = 2;
+  /** Longest message written; a longer one is cut. */
+  static final int MAX_MESSAGE_CHARS = 2_000;
+  /** Levels beside the root's WARN (the same as logback.xml's). */
+  private static final Map<String, Level> LEVELS = Map.of("org.selflearn", Level.INFO,
+      "org.apache.kafka.clients.NetworkClient", Level.ERROR, "org.eclipse.jetty", Level.ERROR,
+      "org.eclipse.jetty.util.HostPort", Level.OFF);
 
   private final Path path;
   private final PrintStream stream;
   private boolean announced;
+  private boolean capped;
 
   private LogFile(Path path, PrintStream stream) {
     this.path = path;
     this.stream = stream;
+  }
+
+  /** A log file at {@code path} written through {@code stream} (tests). */
+  static LogFile at(Path path, PrintStream stream) {
+    return new LogFile(path, stream);
   }
 
   /** Creates a log file for {@code command}, or returns null (and logs stay on the terminal) when it cannot. */
@@ -76,24 +109,124 @@ final class LogFile {
       Console.use(System.out, System.err);
       System.setErr(log.stream);
     }
-    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.log.org.selflearn", "info");
-    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
-    setIfAbsent("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL [%3$s] %4$s %5$s%6$s%n");
+    if (!logTo(log.path, MAX_FILE_BYTES)) {
+      return log; // not logback (a stale class path): logging stays on stderr, uncapped
+    }
+    log.capped = true;
+    System.setErr(new PrintStream(new LineLogger(LoggerFactory.getLogger("stderr")), true,
+        StandardCharsets.UTF_8));
     LogManager.getLogManager().reset();
-    Logger root = Logger.getLogger("");
-    Handler h = new StreamHandler(log.stream, new SimpleFormatter()) {
-      @Override
-      public synchronized void publish(java.util.logging.LogRecord r) {
-        super.publish(r);
-        flush();
-      }
-    };
-    h.setLevel(Level.INFO);
-    root.addHandler(h);
-    root.setLevel(Level.INFO);
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(new ToSlf4j());
+    root.setLevel(java.util.logging.Level.INFO);
     return log;
+  }
+
+  /**
+   * Configures logback (false when slf4j is bound to something else): one rolling file at {@code file}, rolled at
+   * {@code maxFileBytes} with {@value #KEPT_ROLLED} older files kept, root at WARN, our own packages at INFO, Jetty at
+   * ERROR and its HostPort off.
+   */
+  static boolean logTo(Path file, long maxFileBytes) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+      System.err.println("warning: slf4j is bound to " + LoggerFactory.getILoggerFactory().getClass().getName()
+          + ", not logback: the log is not capped");
+      return false;
+    }
+    ctx.reset();
+    RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+    appender.setContext(ctx);
+    appender.setName("file");
+    appender.setFile(file.toString());
+    appender.setAppend(true);
+    FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+    rolling.setContext(ctx);
+    rolling.setParent(appender);
+    rolling.setFileNamePattern(file + ".%i");
+    rolling.setMinIndex(1);
+    rolling.setMaxIndex(KEPT_ROLLED);
+    rolling.start();
+    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+    trigger.setContext(ctx);
+    trigger.setMaxFileSize(new FileSize(maxFileBytes));
+    // the size is looked at on every event (by default at most every 60 ms, in which a flood can write megabytes)
+    trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(0));
+    trigger.start();
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(ctx);
+    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %.-" + MAX_MESSAGE_CHARS
+        + "msg%n");
+    encoder.start();
+    appender.setRollingPolicy(rolling);
+    appender.setTriggeringPolicy(trigger);
+    appender.setEncoder(encoder);
+    appender.start();
+    ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.WARN);
+    root.addAppender(appender);
+    LEVELS.forEach((name, level) -> ctx.getLogger(name).setLevel(level));
+    return true;
+  }
+
+  /** java.util.logging into slf4j (so into the capped file). */
+  private static final class ToSlf4j extends Handler {
+    @Override
+    public void publish(LogRecord r) {
+      Logger l = LoggerFactory.getLogger(r.getLoggerName() == null ? "jul" : r.getLoggerName());
+      String msg = new java.util.logging.SimpleFormatter().formatMessage(r);
+      int level = r.getLevel().intValue();
+      if (level >= java.util.logging.Level.SEVERE.intValue()) {
+        l.error(msg, r.getThrown());
+      } else if (level >= java.util.logging.Level.WARNING.intValue()) {
+        l.warn(msg, r.getThrown());
+      } else if (level >= java.util.logging.Level.INFO.intValue()) {
+        l.info(msg, r.getThrown());
+      } else {
+        l.debug(msg, r.getThrown());
+      }
+    }
+
+    @Override
+    public void flush() {
+      // logback flushes every event
+    }
+
+    @Override
+    public void close() {
+      // nothing held
+    }
+  }
+
+  /** {@code System.err} as lines logged at WARN on the logger {@code stderr}. */
+  private static final class LineLogger extends OutputStream {
+    private final Logger logger;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    LineLogger(Logger logger) {
+      this.logger = logger;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      if (b == '\n') {
+        flushLine();
+      } else if (line.size() < MAX_MESSAGE_CHARS * 4) {
+        line.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void flush() {
+      // lines go out whole, at their newline
+    }
+
+    private void flushLine() {
+      String s = line.toString(StandardCharsets.UTF_8).stripTrailing();
+      line.reset();
+      if (!s.isEmpty()) {
+        logger.warn(s);
+      }
+    }
   }
 
   /** The log the launcher opened as this JVM's stderr, with the terminal on the descriptor it names; or null. */
@@ -111,18 +244,16 @@ final class LogFile {
     return new LogFile(Path.of(file), System.err);
   }
 
-  private static void setIfAbsent(String property, String value) {
-    if (System.getProperty(property) == null) {
-      System.setProperty(property, value);
-    }
-  }
-
   Path path() {
     return path;
   }
 
   /** Writes a failure with its stack trace. */
   void failure(String command, Throwable t) {
+    if (capped) { // the appender may have rolled the file away from `stream`
+      LoggerFactory.getLogger(LogFile.class).error("[{}] internal error:", command, t);
+      return;
+    }
     stream.println(LocalDateTime.now() + " [" + command + "] internal error:");
     t.printStackTrace(stream);
     stream.flush();
@@ -142,13 +273,15 @@ final class LogFile {
   }
 
   /**
-   * At exit: deletes an empty log; otherwise prints its path if {@code announce} and it was not printed yet.
+   * At exit: deletes an empty log (or one holding only the JVM's incubator notice); otherwise prints its path if
+   * {@code announce} and it was not printed yet. Reads at most a few hundred bytes: this runs while the JVM stops.
    */
   void finish(boolean announce) {
     stream.flush();
     try {
-      if (!announced && (Files.size(path) == 0 || Files.readString(path, StandardCharsets.UTF_8).strip()
-          .equals(JVM_NOTICE))) {
+      long size = Files.size(path);
+      if (!announced && (size == 0 || size <= JVM_NOTICE.length() + 8 && Files.readString(path,
+          StandardCharsets.UTF_8).strip().equals(JVM_NOTICE))) {
         Files.deleteIfExists(path);
       } else if (announce) {
         announce();

@@ -249,6 +249,70 @@ class ServeIT {
     }
   }
 
+  @Test
+  void tenThousandMalformedHostHeadersLeaveTheLogAlmostAsItWasAndNeverWriteTheirValue() throws Exception {
+    Path logs = dir.resolve("logs-bad-host");
+    ProcessBuilder pb = new ProcessBuilder("bash", Path.of("..", "rewrite").toAbsolutePath().normalize().toString(),
+        "serve", "--model", model.toString(), "--port", "0");
+    pb.environment().put(LogFile.DIR_VARIABLE, logs.toString());
+    pb.environment().put("REWRITE_JAVA_OPTS", "-Xmx1g");
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Path console = dir.resolve("serve-bad-host-console.txt");
+    pb.redirectError(console.toFile());
+    Process p = pb.start();
+    try {
+      int port = awaitReadyPort(console, p);
+      long before = logBytes(logs);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<Integer>> senders = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        senders.add(pool.submit(() -> {
+          int refused = 0;
+          for (int i = 0; i < 2_500; i++) { // 10,000 in all, each on its own connection (the 400 closes it)
+            try (Socket s = new Socket("127.0.0.1", port)) {
+              s.setSoTimeout(10_000);
+              s.getOutputStream().write(("GET /ready HTTP/1.1\r\nHost: c-4382/" + "x".repeat(4_000) + "\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+              String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+              refused += answer.startsWith("HTTP/1.1 400") ? 1 : 0;
+            }
+          }
+          return refused;
+        }));
+      }
+      int refused = 0;
+      for (Future<Integer> f : senders) {
+        refused += f.get(300, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      assertThat(refused).isEqualTo(10_000);
+      assertThat(new Client(URI.create("http://127.0.0.1:" + port)).get("/ready").statusCode()).isEqualTo(200);
+      long grown = logBytes(logs) - before;
+      assertThat(grown).as("bytes the log grew by").isLessThan(100 * 1024);
+      try (var files = Files.list(logs)) {
+        for (Path f : files.toList()) {
+          assertThat(Files.readString(f)).as(f.toString()).doesNotContain("c-4382");
+        }
+      }
+    } finally {
+      p.destroy();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+    assertThat(Files.readString(console)).contains("log: " + logs); // still named on the terminal at exit
+  }
+
+  private static long logBytes(Path logs) throws IOException {
+    try (var files = Files.list(logs)) {
+      long total = 0;
+      for (Path f : files.toList()) {
+        total += Files.size(f);
+      }
+      return total;
+    }
+  }
+
   private static int awaitReadyPort(Path console, Process p) throws Exception {
     Pattern ready = Pattern.compile("serve: ready on http://127\\.0\\.0\\.1:(\\d+)");
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
