@@ -85,6 +85,10 @@ public final class ConfigKeys {
       "Whether the personal layer is consulted."));
   public static final ConfigKey<Boolean> GLOBAL_ENABLED = add(ConfigKey.ofBoolean("online.global-enabled", true,
       "Whether the global retrieval layer is consulted."));
+  public static final ConfigKey<String> RANKED_LAYERS = add(ConfigKey.ofChoice("online.ranked-layers",
+      "PERSONAL_AND_GLOBAL", List.of("PERSONAL_AND_GLOBAL", "PERSONAL", "GLOBAL", "NONE"), "Which ranked (retrieval)"
+          + " layers may serve, among those the model's calibration switched on; the table and the customer's own"
+          + " history are not affected. replay --baselines uses it for the layer-by-layer ablation."));
   public static final ConfigKey<Boolean> PRECOMPUTED_ENABLED = add(ConfigKey.ofBoolean("online.precomputed-enabled",
       true, "Whether the precomputed table is consulted."));
   public static final ConfigKey<Integer> RELOAD_SECONDS = add(ConfigKey.ofInt("online.reload-seconds", 5, 0, 86_400,

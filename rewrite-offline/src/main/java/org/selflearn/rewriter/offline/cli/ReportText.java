@@ -51,6 +51,25 @@ final class ReportText {
           Console.pct(m.get("defectRateAfter")), Console.pct(m.get("defectReduction")));
     });
     t.print(out);
+    if (report.get("layers") instanceof Map<?, ?> layers) {
+      layers(layers, out);
+    }
+  }
+
+  /** The layers added one at a time in serving order, with what each adds to the defect reduction. */
+  static void layers(Map<?, ?> layers, PrintStream out) {
+    out.println("layer by layer (serving order, same turns):");
+    TextTable t = new TextTable("  ", "layers", "triggered", "wins", "losses", "win/loss", "reduction", "added");
+    double[] before = {0};
+    layers.forEach((name, v) -> {
+      Map<?, ?> m = v instanceof Map<?, ?> x ? x : Map.of();
+      double r = m.get("defectReduction") instanceof Number n ? n.doubleValue() : 0;
+      t.row(name, m.get("triggered"), m.get("wins"), m.get("losses"), m.get("winLossRatio"),
+          Console.pct(m.get("defectReduction")), String.format(java.util.Locale.ROOT, "%+.1f pt",
+              100 * (r - before[0])));
+      before[0] = r;
+    });
+    t.print(out);
   }
 
   private static void add(Map<String, Object> rows, Object group, String prefix) {

@@ -45,6 +45,10 @@ public final class HtmlReport {
     h.append("</table><h2>Wins and losses by source</h2>").append(sourceChart(report));
     h.append("<p>The personal layer's contribution is the difference between <i>ours</i> and <i>ours")
         .append(" withoutPersonal</i> above (same turns, same model, personal memory switched off).</p>");
+    String layers = LayerChart.svg(report, "Wins by layer, the layers added one at a time in serving order");
+    if (!layers.isEmpty()) {
+      h.append("<h2>Layer by layer</h2>").append(layers);
+    }
     h.append(calibration(report.get("calibration")));
     h.append("<h2>Latency of one rewrite (µs)</h2>").append(latencyChart(decisions));
     h.append("<p>").append(Html.escape(latencyText(report.get("latencyMicros")))).append("</p>");

@@ -17,7 +17,8 @@ import org.selflearn.rewriter.online.QueryRewriter;
  * Replays logs through the rewriter of a model directory and writes the report (and, if asked, the decisions).
  * With baselines, the same turns are also scored for no rewrite, pair counting, the naive absorbing-chain lookup (alone
  * and with its two rules, see {@link LogBaselines}) and spelling correction, and for our
- * rewriter without its personal layer and with the table alone (ablations).
+ * rewriter without its personal layer and with the table alone (ablations), and the layers added one at a time
+ * ({@code layers}: table; plus own history; plus ranked personal; plus ranked global).
  */
 public final class ReplayJob {
   private final RewriterConfig config;
@@ -58,6 +59,10 @@ public final class ReplayJob {
       report.put("outcomes", rewriter.metrics().outcomes());
     }
     if (baselines) {
+      Map<String, Object> oursRow = summary(report);
+      for (String k : List.of("rejected", "eventsPerSecond", "failOpen", "outcomes")) {
+        oursRow.remove(k);
+      }
       ModelDirectory dir = new ModelDirectory(modelDir);
       Map<String, Object> b = new LinkedHashMap<>();
       b.put("noRewrite", score(turns, replayer, new NoRewriteBaseline()));
@@ -79,6 +84,7 @@ public final class ReplayJob {
       a.put("precomputedOnly", ablation(modelDir, turns, replayer,
           config.with(ConfigKeys.PERSONAL_ENABLED, false).with(ConfigKeys.GLOBAL_ENABLED, false)));
       report.put("ablations", a);
+      report.put("layers", layerByLayer(modelDir, turns, replayer, a.get("precomputedOnly"), oursRow));
     }
     Path calibration = modelDir.resolve(org.selflearn.rewriter.online.LayerCalibration.FILE);
     if (Files.isRegularFile(calibration)) {
@@ -94,6 +100,21 @@ public final class ReplayJob {
       return summary(new ScoreCard(turns, replayer.run(turns, new OurRewriterStrategy(rewriter, "ablation"),
           n -> { })).toReport());
     }
+  }
+
+  /**
+   * The layers added one at a time in serving order, each row on the same turns with the same model: the table
+   * alone, plus the customer's own history, plus ranked personal retrieval, plus ranked global retrieval (= ours).
+   */
+  private Map<String, Object> layerByLayer(Path modelDir, List<ReplayTurn> turns, Replayer replayer,
+      Object tableOnly, Map<String, Object> all) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("table", tableOnly);
+    m.put("plusOwnHistory", ablation(modelDir, turns, replayer, config.with(ConfigKeys.RANKED_LAYERS, "NONE")));
+    m.put("plusRankedPersonal", ablation(modelDir, turns, replayer,
+        config.with(ConfigKeys.RANKED_LAYERS, "PERSONAL")));
+    m.put("plusRankedGlobal", all);
+    return m;
   }
 
   private Map<String, Object> score(List<ReplayTurn> turns, Replayer replayer, RewriteStrategy strategy) {

@@ -95,6 +95,42 @@ class LayerCalibratorTest {
     assertThat(c.precomputed()).isTrue();
   }
 
+  @Test
+  void aThinlyJudgedRankedLayerIsDecidedOnBothRankedLayersJudgedRewritesAndThenServesWhatItsGatesAdmit() {
+    for (int i = 0; i < 30; i++) { // ranked personal: confirmed 30 times, never contradicted
+      turn("fix p" + i, new DecisionTrace(null, null, "fix p" + i, RewriteSource.PERSONAL, 0.9));
+    }
+    for (int i = 0; i < 12; i++) { // ranked global: customers gave up every time, one contradicted
+      turn(null, new DecisionTrace(null, null, "guess " + i, RewriteSource.GLOBAL, 0.1));
+    }
+    turn("fix g", new DecisionTrace(null, null, "wrong g", RewriteSource.GLOBAL, 0.2));
+    LayerCalibrator.Result r = calibrator.choose(turns, traces, 0);
+    assertThat(r.choice().rankedPersonal()).isTrue();
+    assertThat(r.choice().rankedGlobal()).as("1 judged of its own does not refute 5:1; pooled 30:1").isTrue();
+    assertThat(r.choice().globalThreshold()).isEqualTo(0.0);
+    assertThat(asMap(r.evidence().get("rankedGlobal"))).containsKey("pooled");
+  }
+
+  @Test
+  void aThinlyJudgedRankedLayerWhoseFewJudgedRewritesAreAllContradictedStaysOff() {
+    for (int i = 0; i < 30; i++) {
+      turn("fix p" + i, new DecisionTrace(null, null, "fix p" + i, RewriteSource.PERSONAL, 0.9));
+    }
+    for (int i = 0; i < 3; i++) {
+      turn("fix g" + i, new DecisionTrace(null, null, "wrong g" + i, RewriteSource.GLOBAL, 0.2));
+    }
+    LayerCalibrator.Result r = calibrator.choose(turns, traces, 0);
+    assertThat(r.choice().rankedPersonal()).isTrue();
+    assertThat(r.choice().rankedGlobal()).as("three contradicted, none confirmed").isFalse();
+  }
+
+  @Test
+  void theConsistencyTestIsABinomialTail() {
+    assertThat(LayerCalibrator.binomialCdf(0, 1, 5.0 / 6)).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(LayerCalibrator.binomialCdf(3, 3, 0.3)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(LayerCalibrator.binomialCdf(1, 4, 0.5)).isCloseTo(5.0 / 16, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object o) {
     return (Map<String, Object>) o;

@@ -96,11 +96,13 @@ public final class RewriteEngine {
   /** The retrieval-and-rank stage, for the ranked layers the model's calibration lets serve. */
   public RewriteResult retrieveAndRank(LoadedModel m, RewriteRequest r, String q) {
     LayerCalibration cal = m.calibration();
-    if (!cal.anyRanked()) {
+    boolean personal = cal.rankedPersonal() && settings.rankedPersonal();
+    boolean global = cal.rankedGlobal() && settings.rankedGlobal();
+    if (!personal && !global) {
       return RewriteResult.unchanged(r.utterance(), "ranked-layers-off");
     }
-    return rank(m, r, q, cal.rankedPersonal() ? cal.personalThreshold() : Double.NaN,
-        cal.rankedGlobal() ? cal.globalThreshold() : Double.NaN);
+    return rank(m, r, q, personal ? cal.personalThreshold() : Double.NaN,
+        global ? cal.globalThreshold() : Double.NaN);
   }
 
   /**
