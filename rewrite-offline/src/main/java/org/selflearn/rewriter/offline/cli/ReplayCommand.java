@@ -36,15 +36,20 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--baselines", description = "Also score the baselines and ablations on the same turns.")
   boolean baselines;
 
-  @Option(names = "--threads", defaultValue = "4",
-      description = "Replay threads; each customer's turns stay in time order on one (default ${DEFAULT-VALUE}).")
+  @Option(names = "--threads", defaultValue = "0",
+      description = "Replay threads; each customer's turns stay in time order on one (default: one per core, so the"
+          + " latency figures are those of a service answering one request per core).")
   int threads;
 
   @Override
   public Integer call() {
     InputFiles.existingFile(logs, "--logs");
-    if (threads < 1) {
-      throw new BadInputException("--threads: " + threads + " is not a number of threads (1 or more)");
+    if (threads < 0) {
+      throw new BadInputException("--threads: " + threads
+          + " is not a number of threads (1 or more, or 0: one per core)");
+    }
+    if (threads == 0) {
+      threads = Runtime.getRuntime().availableProcessors();
     }
     InputFiles.outputFile(report, "--report");
     InputFiles.outputFile(decisions, "--decisions");

@@ -15,7 +15,7 @@ public final class LayerChart {
   private static final List<String> SOURCES = List.of("PRECOMPUTED", "PERSONAL", "GLOBAL");
   private static final List<String> COLOURS = List.of("#57a", "#2a7", "#e90");
   private static final int LABEL_WIDTH = 170;
-  private static final int BAR_WIDTH = 460;
+  private static final int BAR_WIDTH = 420;
   private static final int ROW = 34;
 
   private LayerChart() {}
@@ -31,8 +31,8 @@ public final class LayerChart {
     }
     int height = 60 + layers.size() * ROW;
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-        + "width=\"820\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\" role=\"img\">"
-        + "<rect width=\"820\" height=\"%d\" fill=\"#fff\"/><text x=\"0\" y=\"16\" font-weight=\"bold\">%s</text>",
+        + "width=\"980\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\" role=\"img\">"
+        + "<rect width=\"980\" height=\"%d\" fill=\"#fff\"/><text x=\"0\" y=\"16\" font-weight=\"bold\">%s</text>",
         height, height, Html.escape(title)));
     int y = 30;
     for (Map.Entry<?, ?> row : layers.entrySet()) {
@@ -57,7 +57,7 @@ public final class LayerChart {
     for (int i = 0; i < SOURCES.size(); i++) {
       s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
           + "<text x=\"%d\" y=\"%d\">%s wins</text>", x, y + 6, COLOURS.get(i), x + 16, y + 17, SOURCES.get(i)));
-      x += 150;
+      x += 175;
     }
     s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"#c33\"/>"
         + "<text x=\"%d\" y=\"%d\">losses</text>", x, y + 6, x + 16, y + 17));
