@@ -70,13 +70,17 @@ public final class SelfCalibration {
           + ", judging on the " + split.heldOutEvents() + " after");
       Path model = work.resolve("model");
       RewriterConfig inner = config.with(ConfigKeys.CALIBRATION_ENABLED, false);
+      long t0 = System.nanoTime();
       trainer.train(inner, split.fit(), model);
+      long t1 = System.nanoTime();
       long[] rejected = new long[1];
       List<ReplayTurn> turns = ReplayLoader.load(split.heldOut(), MiningSettings.from(config), rejected);
       DecisionTrace[] traces = new DecisionTrace[turns.size()];
       try (QueryRewriter rewriter = QueryRewriter.open(model, inner)) {
         IntStream.range(0, turns.size()).parallel().forEach(i -> traces[i] = trace(rewriter, turns.get(i)));
       }
+      progress.accept(String.format(java.util.Locale.ROOT, "calibration: model on the earlier part %.1f s, %d"
+          + " held-out turns traced %.1f s", (t1 - t0) / 1e9, turns.size(), (System.nanoTime() - t1) / 1e9));
       LayerCalibrator.Result r = new LayerCalibrator(config.get(ConfigKeys.CALIBRATION_MIN_RATIO),
           config.get(ConfigKeys.CALIBRATION_MIN_CONFIRMED), config.get(ConfigKeys.CALIBRATION_MIN_JUDGED),
           new CorrectionJudge(WordingClasses.load(model), CorrectionJudge.interpretations(turns),

@@ -42,6 +42,11 @@ final class Console {
     return j.length() == 0 ? "none" : j.toString();
   }
 
+  /** A ratio such as win/loss, always with one decimal ({@code 126.6}, {@code 140.0}), so columns read alike. */
+  static String ratio(Object v) {
+    return v instanceof Number n ? String.format(Locale.ROOT, "%,.1f", n.doubleValue()) : value(v);
+  }
+
   static String value(Object v) {
     if (v == null) {
       return "–";

@@ -14,7 +14,7 @@ final class ReportText {
         + Console.pct(report.get("defectReduction")) + " fewer defects)");
     out.println("rewritten " + Console.value(report.get("triggered")) + ": " + Console.value(report.get("wins"))
         + " wins, " + Console.value(report.get("losses")) + " losses, " + Console.value(report.get("neutral"))
-        + " neutral (win/loss " + Console.value(report.get("winLossRatio")) + ")");
+        + " neutral (win/loss " + Console.ratio(report.get("winLossRatio")) + ")");
     if (report.get("bySource") instanceof Map<?, ?> by && !by.isEmpty()) {
       TextTable t = new TextTable("  ", "source", "triggered", "wins", "losses");
       by.forEach((k, v) -> {
@@ -47,7 +47,7 @@ final class ReportText {
         "reduction");
     rows.forEach((name, v) -> {
       Map<?, ?> m = v instanceof Map<?, ?> x ? x : Map.of();
-      t.row(name, m.get("triggered"), m.get("wins"), m.get("losses"), m.get("winLossRatio"),
+      t.row(name, m.get("triggered"), m.get("wins"), m.get("losses"), Console.ratio(m.get("winLossRatio")),
           Console.pct(m.get("defectRateAfter")), Console.pct(m.get("defectReduction")));
     });
     t.print(out);
@@ -64,7 +64,7 @@ final class ReportText {
     layers.forEach((name, v) -> {
       Map<?, ?> m = v instanceof Map<?, ?> x ? x : Map.of();
       double r = m.get("defectReduction") instanceof Number n ? n.doubleValue() : 0;
-      t.row(name, m.get("triggered"), m.get("wins"), m.get("losses"), m.get("winLossRatio"),
+      t.row(name, m.get("triggered"), m.get("wins"), m.get("losses"), Console.ratio(m.get("winLossRatio")),
           Console.pct(m.get("defectReduction")), String.format(java.util.Locale.ROOT, "%+.1f pt",
               100 * (r - before[0])));
       before[0] = r;

@@ -41,6 +41,7 @@ public final class TrainJob {
   private final RewriterConfig config;
   private final Clock clock;
   private final Consumer<String> progress;
+  private boolean baselines = true;
 
   public TrainJob(RewriterConfig config, Clock clock, Consumer<String> progress) {
     this.config = config;
@@ -50,6 +51,15 @@ public final class TrainJob {
 
   /** What mining a log file gave: the inputs of a model, the mining summary and the log baselines. */
   public record MinedFile(MinedInputs inputs, Map<String, Object> summary, LogBaselines baselines) {}
+
+  /**
+   * This job without the replay baselines (pair counting, naive chains, spelling correction): self-calibration's
+   * model on the earlier part of the logs is only traced, never replayed against baselines.
+   */
+  TrainJob withoutBaselines() {
+    this.baselines = false;
+    return this;
+  }
 
   /** Trains from a log file alone: calibrates on it, mines it, builds. */
   public Map<String, Object> train(Path logs, Path modelDir) {
@@ -71,8 +81,9 @@ public final class TrainJob {
     SessionCollector collector = new SessionCollector(memoryCapacity(config),
         config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND));
     MiningSettings miningSettings = MiningSettings.from(config);
-    LogBaselines logBaselines = new LogBaselines(miningSettings.rephraseWindowMs());
-    FileMiner miner = new FileMiner(miningSettings).onSession(collector.andThen(logBaselines));
+    LogBaselines logBaselines = baselines ? new LogBaselines(miningSettings.rephraseWindowMs()) : null;
+    FileMiner miner = new FileMiner(miningSettings).onSession(baselines ? collector.andThen(logBaselines)
+        : collector);
     miner.mine(logs, r -> { });
     Map<String, StatValue> raw = miner.finish();
     return new MinedFile(collector.inputs(raw), miner.summary().toMap(), logBaselines);
@@ -92,7 +103,7 @@ public final class TrainJob {
       return null;
     }
     SelfCalibration.Result calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
-        (c, fit, model) -> new TrainJob(c, clock, x -> { }).train(fit, model));
+        (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().train(fit, model));
     if (calibration == null) {
       progress.accept("calibration: the logs are too small to hold any out; every layer serves");
     }
@@ -153,7 +164,9 @@ public final class TrainJob {
     summary.put("indexes", indexSummary);
     seconds.put("indexes", lap(t2));
 
-    buildBaselines(mined, dir);
+    if (this.baselines) {
+      buildBaselines(mined, dir);
+    }
     if (baselines != null) {
       baselines.write(dir.baselines());
     }

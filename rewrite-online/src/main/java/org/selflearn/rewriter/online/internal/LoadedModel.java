@@ -63,7 +63,7 @@ public final class LoadedModel implements AutoCloseable {
         opened.push(e);
       }
       RewriteTable table = null;
-      if (RewriteTable.currentVersion(dir.table()) != null) {
+      if (RewriteTable.expected(dir.table())) {
         table = RewriteTable.openCurrent(dir.table());
         opened.push(table);
       }

@@ -51,6 +51,32 @@ public final class RewriteTable implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a model directory's table is to be opened: {@code CURRENT} names a version (true), or the directory holds
+   * no table version at all (false: the model has no table). A table directory holding versions but no
+   * {@code CURRENT} is refused, naming the missing file: serving such a model silently without its table would lose
+   * every precomputed rewrite.
+   */
+  public static boolean expected(Path tableDir) {
+    if (currentVersion(tableDir) != null) {
+      return true;
+    }
+    if (Files.isDirectory(tableDir)) {
+      try (var versions = Files.list(tableDir)) {
+        java.util.Optional<Path> any = versions.filter(p -> Files.isDirectory(p)
+            && p.getFileName().toString().startsWith("v-")).findFirst();
+        if (any.isPresent()) {
+          throw new TableStoreException(tableDir.resolve(CURRENT) + " is missing, but " + tableDir + " holds table"
+              + " version " + any.get().getFileName() + ": write the name of the version to serve into " + CURRENT
+              + ", or train the model again", null);
+        }
+      } catch (IOException e) {
+        throw new TableStoreException("cannot list " + tableDir + ": " + e.getMessage(), e);
+      }
+    }
+    return false;
+  }
+
   /** Opens the current version read-only; refuses an unknown format version. */
   public static RewriteTable openCurrent(Path tableDir) {
     String version = currentVersion(tableDir);
