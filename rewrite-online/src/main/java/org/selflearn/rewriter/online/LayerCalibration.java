@@ -22,6 +22,13 @@ import org.selflearn.rewriter.common.codec.Jackson;
  */
 public record LayerCalibration(boolean ownHistory, boolean precomputed, boolean rankedPersonal,
     double personalThreshold, boolean rankedGlobal, double globalThreshold) {
+  /**
+   * The threshold of a ranked layer that serves every candidate its retrieval gates admit: chosen when the layer was
+   * decided on both ranked layers' pooled held-out evidence, too thin to place a threshold (ADR 9). Never raised to the
+   * ranker's own threshold, unlike a threshold chosen on the layer's own evidence.
+   */
+  public static final double GATES_ONLY = 0;
+
   /** The file name inside a model directory. */
   public static final String FILE = "calibration.json";
 

@@ -25,8 +25,9 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
  *   <li>a ranked layer with fewer than {@code minJudged} judged rewrites of its own (a short history: customers who
  *       give up leave most rewrites unjudged) is decided on the judged rewrites of both ranked layers together, which
  *       share one ranker and one retrieval: it serves when those pass the same test and its own judged rewrites,
- *       however few, are not contradicted beyond {@code minRatio}; it then serves every candidate its retrieval gates
- *       admit (threshold: the floor). The evidence says so ({@code pooled}).
+ *       however few, are not contradicted beyond {@code minRatio} (both counted at every score, not only above the
+ *       floor); it then serves every candidate its retrieval gates admit (threshold
+ *       {@link LayerCalibration#GATES_ONLY}). The evidence says so ({@code pooled}).
  * </ul>
  */
 public final class LayerCalibrator {
@@ -104,16 +105,24 @@ public final class LayerCalibrator {
       }
       decided.add(e);
     }
+    LayerEvidence[] anyScore = new LayerEvidence[2];
     for (int k = 0; k < 2; k++) {
-      LayerEvidence pooled = all[0].plus(all[1]);
-      if (all[k].judged() < minJudged && passes(pooled) && notContradicted(all[k])) {
+      anyScore[k] = new LayerEvidence();
+      for (double[] o : rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, LayerCalibration.GATES_ONLY)) {
+        anyScore[k].add(Outcome.values()[(int) o[1]]);
+      }
+    }
+    LayerEvidence pooled = anyScore[0].plus(anyScore[1]);
+    for (int k = 0; k < 2; k++) {
+      if (anyScore[k].judged() < minJudged && passes(pooled) && notContradicted(anyScore[k])) {
         on[k] = true;
-        thresholds[k] = floor;
-        Map<String, Object> e = withDecision(all[k], true, floor);
+        thresholds[k] = LayerCalibration.GATES_ONLY;
+        Map<String, Object> e = withDecision(anyScore[k], true, LayerCalibration.GATES_ONLY);
         e.put("pooled", pooled.toMap());
-        e.put("why", String.format(Locale.ROOT, "%d judged of its own, fewer than %d, not refuting %.1f:1;"
-            + " decided on both ranked layers' judged rewrites (same ranker, same retrieval): %s; serves every"
-            + " candidate its gates admit", all[k].judged(), minJudged, minRatio, why(pooled, true)));
+        e.put("why", String.format(Locale.ROOT, "%d judged of its own at any score, fewer than %d, not refuting"
+            + " %.1f:1; decided on both ranked layers' judged rewrites at any score (same ranker, same retrieval):"
+            + " %s; serves every candidate its gates admit", anyScore[k].judged(), minJudged, minRatio,
+            why(pooled, true)));
         decided.set(k, e);
       }
     }

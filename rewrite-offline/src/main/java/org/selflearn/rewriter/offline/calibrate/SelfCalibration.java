@@ -30,11 +30,6 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
  * let {@link LayerCalibrator} choose. The temporary model is deleted afterwards.
  */
 public final class SelfCalibration {
-  /**
-   * Ranked proposals at every score are judged: the held-out turns, not the ranker's own threshold (chosen on mined
-   * examples whose mix of right and wrong requests is not the traffic's), decide where a ranked layer starts serving.
-   */
-  static final double RANKED_FLOOR = 0;
   private final RewriterConfig config;
   private final Consumer<String> progress;
 
@@ -76,7 +71,9 @@ public final class SelfCalibration {
       long[] rejected = new long[1];
       List<ReplayTurn> turns = ReplayLoader.load(split.heldOut(), MiningSettings.from(config), rejected);
       DecisionTrace[] traces = new DecisionTrace[turns.size()];
+      double threshold;
       try (QueryRewriter rewriter = QueryRewriter.open(model, inner)) {
+        threshold = rewriter.threshold();
         IntStream.range(0, turns.size()).parallel().forEach(i -> traces[i] = trace(rewriter, turns.get(i)));
       }
       progress.accept(String.format(java.util.Locale.ROOT, "calibration: model on the earlier part %.1f s, %d"
@@ -85,7 +82,7 @@ public final class SelfCalibration {
           config.get(ConfigKeys.CALIBRATION_MIN_CONFIRMED), config.get(ConfigKeys.CALIBRATION_MIN_JUDGED),
           new CorrectionJudge(WordingClasses.load(model), CorrectionJudge.interpretations(turns),
               config.get(ConfigKeys.REPHRASE_MIN_SIMILARITY)))
-          .choose(turns, new ArrayList<>(Arrays.asList(traces)), RANKED_FLOOR);
+          .choose(turns, new ArrayList<>(Arrays.asList(traces)), threshold);
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("heldOutFrom", split.cut().toString());
       report.put("fitEvents", split.fitEvents());

@@ -221,18 +221,25 @@ public final class TrainJob {
   }
 
   /**
-   * Writes {@code calibration.json}: the layers that serve and their thresholds, as the held-out evidence chose them
-   * (the ranker's own threshold, chosen on mined examples, only when nothing was held out), and that evidence.
+   * Writes {@code calibration.json}: the layers that serve (thresholds never below the final ranker's own, except
+   * {@link LayerCalibration#GATES_ONLY} for a layer decided on pooled evidence) and the held-out evidence they were
+   * chosen on.
    */
   private static Map<String, Object> writeCalibration(SelfCalibration.Result calibration, double own,
       ModelDirectory dir) {
     LayerCalibration c = calibration == null ? LayerCalibration.allOn(own) : calibration.choice();
+    c = new LayerCalibration(c.ownHistory(), c.precomputed(), c.rankedPersonal(), atLeast(own, c.personalThreshold()),
+        c.rankedGlobal(), atLeast(own, c.globalThreshold()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("serve", c.toMap());
     m.put("heldOut", calibration == null ? "none: calibration disabled or logs too small to split"
         : calibration.report());
     Json.write(dir.root().resolve(LayerCalibration.FILE), m);
     return m;
+  }
+
+  private static double atLeast(double own, double chosen) {
+    return chosen == LayerCalibration.GATES_ONLY ? chosen : Math.max(own, chosen);
   }
 
   private static Path workDirBeside(Path modelDir) {

@@ -68,7 +68,10 @@ public final class CandidateRetriever {
     this.usePersonal = usePersonal;
   }
 
-  /** The candidates of a request as serving sees it (see {@link #retrieve(QueryContext, GlobalIndex, WordingClasses, int)}). */
+  /**
+   * The candidates of a request as serving sees it (see
+   * {@link #retrieve(QueryContext, GlobalIndex, WordingClasses, int)}).
+   */
   public List<Candidate> retrieve(QueryContext q, GlobalIndex global, WordingClasses wordings) {
     return retrieve(q, global, wordings, 0);
   }
