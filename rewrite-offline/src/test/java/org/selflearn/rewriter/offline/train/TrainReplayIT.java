@@ -17,6 +17,7 @@ import org.selflearn.rewriter.common.event.RewriteSource;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.replay.ReplayJob;
+import org.selflearn.rewriter.online.LayerCalibration;
 import org.selflearn.rewriter.online.QueryRewriter;
 import org.selflearn.rewriter.online.RewriteRequest;
 import org.selflearn.rewriter.online.RewriteResult;
@@ -104,7 +105,7 @@ class TrainReplayIT {
   }
 
   @Test
-  void aFailureInsideTheRewriterReturnsTheRequestUnchangedAndCountsWhy() {
+  void aFailureInsideTheRewriterReturnsTheRequestUnchangedAndCountsWhy() throws IOException {
     Embedder broken = new Embedder() {
       @Override
       public int dimension() {
@@ -122,7 +123,7 @@ class TrainReplayIT {
       }
     };
     RewriterConfig noTable = RewriterConfig.defaults().with(ConfigKeys.PRECOMPUTED_ENABLED, false);
-    try (QueryRewriter r = QueryRewriter.open(model, noTable, new io.micrometer.core.instrument.simple
+    try (QueryRewriter r = QueryRewriter.open(everyLayerServing(), noTable, new io.micrometer.core.instrument.simple
         .SimpleMeterRegistry(), broken)) {
       RewriteResult res = r.rewrite(RewriteRequest.of(NEAR_MISS, "c-1"));
       assertThat(res.changed()).isFalse();
@@ -132,7 +133,7 @@ class TrainReplayIT {
   }
 
   @Test
-  void aBlownBudgetReturnsUnchangedWithinTheBudget() {
+  void aBlownBudgetReturnsUnchangedWithinTheBudget() throws IOException {
     Embedder slow = new Embedder() {
       @Override
       public int dimension() {
@@ -159,7 +160,7 @@ class TrainReplayIT {
     };
     RewriterConfig c = RewriterConfig.defaults().with(ConfigKeys.PRECOMPUTED_ENABLED, false)
         .with(ConfigKeys.BUDGET_MS, 20.0);
-    try (QueryRewriter r = QueryRewriter.open(model, c, new io.micrometer.core.instrument.simple
+    try (QueryRewriter r = QueryRewriter.open(everyLayerServing(), c, new io.micrometer.core.instrument.simple
         .SimpleMeterRegistry(), slow)) {
       long t0 = System.nanoTime();
       RewriteResult res = r.rewrite(RewriteRequest.of(NEAR_MISS, "c-1"));
@@ -194,6 +195,22 @@ class TrainReplayIT {
       assertThat(res.rewrite()).isEqualTo("hello world");
       assertThat(res.source()).isEqualTo(RewriteSource.PRECOMPUTED);
     }
+  }
+
+  /**
+   * A copy of the trained model whose calibration serves every layer: the fail-open tests need a request that reaches
+   * retrieval (and its encoder), whatever this small world's held-out days decided about the ranked layers.
+   */
+  private static synchronized Path everyLayerServing() throws IOException {
+    Path copy = dir.resolve("every-layer");
+    if (!Files.isDirectory(copy)) {
+      copyTree(model, copy);
+      double threshold = ((Number) org.selflearn.rewriter.offline.io.Json.readObject(copy.resolve("ranker.json"))
+          .get("threshold")).doubleValue();
+      org.selflearn.rewriter.offline.io.Json.write(copy.resolve(LayerCalibration.FILE),
+          Map.of("serve", LayerCalibration.allOn(threshold).toMap()));
+    }
+    return copy;
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
