@@ -76,8 +76,9 @@ public final class SelfCalibration {
         threshold = rewriter.threshold();
         IntStream.range(0, turns.size()).parallel().forEach(i -> traces[i] = trace(rewriter, turns.get(i)));
       }
-      progress.accept(String.format(java.util.Locale.ROOT, "calibration: model on the earlier part %.1f s, %d"
-          + " held-out turns traced %.1f s", (t1 - t0) / 1e9, turns.size(), (System.nanoTime() - t1) / 1e9));
+      progress.accept(String.format(java.util.Locale.ROOT, "calibration: model on the earlier part %.1f s %s, %d"
+          + " held-out turns traced %.1f s", (t1 - t0) / 1e9, stages(model), turns.size(),
+          (System.nanoTime() - t1) / 1e9));
       LayerCalibrator.Result r = new LayerCalibrator(config.get(ConfigKeys.CALIBRATION_MIN_RATIO),
           config.get(ConfigKeys.CALIBRATION_MIN_CONFIRMED), config.get(ConfigKeys.CALIBRATION_MIN_JUDGED),
           new CorrectionJudge(WordingClasses.load(model), CorrectionJudge.interpretations(turns),
@@ -95,6 +96,13 @@ public final class SelfCalibration {
     } finally {
       Directories.deleteTree(work);
     }
+  }
+
+  /** The stage timings the trainer recorded for the temporary model, for the progress line. */
+  private static Object stages(Path model) {
+    Path summary = new org.selflearn.rewriter.online.ModelDirectory(model).trainSummary();
+    return Files.isRegularFile(summary) ? org.selflearn.rewriter.offline.io.Json.readObject(summary).get("seconds")
+        : "";
   }
 
   private static DecisionTrace trace(QueryRewriter rewriter, ReplayTurn t) {
