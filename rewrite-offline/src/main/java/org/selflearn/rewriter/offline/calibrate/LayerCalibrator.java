@@ -20,10 +20,12 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
  *       table): customers who rephrase rarely confirm little of every layer, so the bar is relative to what this
  *       population confirms at best, and never below {@value #MIN_CONFIRMED_FLOOR}; a layer with fewer than {@code minJudged} judged rewrites keeps its default (own
  *       history and table serve, ranked layers do not);
- *   <li>each ranked layer (PERSONAL, GLOBAL) gets the lowest threshold, not below the floor it is given, at which the
- *       rewrites scoring at least that pass the same test; if none does, the layer is off;
- *   <li>a ranked layer with fewer than {@code minJudged} judged rewrites of its own (a short history: customers who
- *       give up leave most rewrites unjudged) is decided on the judged rewrites of both ranked layers together, which
+ *   <li>each ranked layer (PERSONAL, GLOBAL) gets the lowest threshold, not below the floor it is given (the ranker's
+ *       own threshold), at which the rewrites scoring at least that pass the same test; if none does, the lowest
+ *       threshold below the floor at which they pass with margin ({@link #passesWithMargin}: the ranker's scale can
+ *       differ between layers); if none does either, the layer is off;
+ *   <li>a ranked layer that proposed on the held-out days but has fewer than {@code minJudged} judged rewrites of its
+ *       own (a short history: customers who give up leave most rewrites unjudged) is decided on the judged rewrites of both ranked layers together, which
  *       share one ranker and one retrieval: it serves when those pass the same test and its own judged rewrites,
  *       however few, are not contradicted beyond {@code minRatio} (both counted at every score, not only above the
  *       floor); it then serves every candidate its retrieval gates admit (threshold
@@ -48,8 +50,15 @@ public final class LayerCalibrator {
     this.minJudged = minJudged;
   }
 
-  /** The choice and its evidence. */
-  public record Result(LayerCalibration choice, Map<String, Object> evidence) {}
+  /**
+   * The choice and its evidence.
+   *
+   * @param rankedAtLeastRankerThreshold per ranked layer (personal, global): whether its threshold is to be held at
+   *     or above the final ranker's own (false for a layer decided on pooled evidence or below the ranker's floor with
+   *     margin, whose threshold the held-out days chose on their own)
+   */
+  public record Result(LayerCalibration choice, Map<String, Object> evidence,
+      List<Boolean> rankedAtLeastRankerThreshold) {}
 
   public Result choose(List<ReplayTurn> turns, List<DecisionTrace> traces, double floor) {
     Map<String, Object> evidence = new LinkedHashMap<>();
@@ -106,15 +115,40 @@ public final class LayerCalibrator {
       decided.add(e);
     }
     LayerEvidence[] anyScore = new LayerEvidence[2];
+    Boolean[] held = {true, true};
     for (int k = 0; k < 2; k++) {
       anyScore[k] = new LayerEvidence();
-      for (double[] o : rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, LayerCalibration.GATES_ONLY)) {
-        anyScore[k].add(Outcome.values()[(int) o[1]]);
+      List<double[]> scored = rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, LayerCalibration.GATES_ONLY);
+      LayerEvidence above = new LayerEvidence();
+      double chosen = Double.NaN;
+      LayerEvidence atChosen = null;
+      for (int j = 0; j < scored.size(); j++) {
+        Outcome o = Outcome.values()[(int) scored.get(j)[1]];
+        anyScore[k].add(o);
+        above.add(o);
+        boolean lastOfScore = j + 1 == scored.size() || scored.get(j + 1)[0] < scored.get(j)[0];
+        if (lastOfScore && scored.get(j)[0] < floor && passesWithMargin(above)) {
+          chosen = scored.get(j)[0];
+          atChosen = above.copy();
+        }
+      }
+      if (!on[k] && atChosen != null) {
+        on[k] = true;
+        held[k] = false;
+        thresholds[k] = chosen;
+        Map<String, Object> e = withDecision(anyScore[k], true, chosen);
+        e.put("atThreshold", atChosen.toMap());
+        e.put("why", String.format(Locale.ROOT, "nothing passes above the ranker's own threshold %.3f; below it, the"
+            + " rewrites scoring at least %.3f pass with margin (%s, lower 95%% bound of the confirmed share of judged"
+            + " rewrites at least %.3f)", floor, chosen, why(atChosen, true), minRatio / (1 + minRatio)));
+        decided.set(k, e);
       }
     }
     LayerEvidence pooled = anyScore[0].plus(anyScore[1]);
     for (int k = 0; k < 2; k++) {
-      if (anyScore[k].judged() < minJudged && passes(pooled) && notContradicted(anyScore[k])) {
+      if (!on[k] && anyScore[k].triggered() > 0 && anyScore[k].judged() < minJudged && passes(pooled)
+          && notContradicted(anyScore[k])) {
+        held[k] = false;
         on[k] = true;
         thresholds[k] = LayerCalibration.GATES_ONLY;
         Map<String, Object> e = withDecision(anyScore[k], true, LayerCalibration.GATES_ONLY);
@@ -129,7 +163,7 @@ public final class LayerCalibrator {
     evidence.put("rankedPersonal", decided.get(0));
     evidence.put("rankedGlobal", decided.get(1));
     LayerCalibration choice = new LayerCalibration(ownOn, tableOn, on[0], thresholds[0], on[1], thresholds[1]);
-    return new Result(choice, evidence);
+    return new Result(choice, evidence, List.of(held));
   }
 
   /**
@@ -163,6 +197,26 @@ public final class LayerCalibrator {
   boolean notContradicted(LayerEvidence e) {
     double p = minRatio / (1 + minRatio);
     return binomialCdf(e.confirmed(), e.judged(), p) >= CONSISTENCY_LEVEL;
+  }
+
+  /**
+   * Whether rewrites pass the test with margin: as {@link #passes}, and the Wilson lower bound (one-sided 95%) of the
+   * share of judged rewrites that customers confirmed reaches r / (1 + r) for {@code minRatio} r. A threshold chosen
+   * where the point estimate just passes is too low on the next days (ADR 9).
+   */
+  private boolean passesWithMargin(LayerEvidence e) {
+    return passes(e) && wilsonLower(e.confirmed(), e.judged()) >= minRatio / (1 + minRatio);
+  }
+
+  /** One-sided 95% Wilson lower bound of a proportion. */
+  static double wilsonLower(long successes, long n) {
+    if (n == 0) {
+      return 0;
+    }
+    double z = 1.645;
+    double p = (double) successes / n;
+    double z2 = z * z;
+    return (p + z2 / (2 * n) - z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n))) / (1 + z2 / n);
   }
 
   /** P(X ≤ k) for X ~ Binomial(n, p), summed term by term (n is a count of held-out rewrites). */

@@ -45,7 +45,8 @@ public final class SelfCalibration {
   }
 
   /** The choice and a report of the split and the evidence; null when the logs are too small to split. */
-  public record Result(LayerCalibration choice, Map<String, Object> report) {}
+  public record Result(LayerCalibration choice, Map<String, Object> report,
+      List<Boolean> rankedAtLeastRankerThreshold) {}
 
   /**
    * Runs the calibration for a model about to be trained from {@code logs}.
@@ -90,7 +91,7 @@ public final class SelfCalibration {
       report.put("heldOutEvents", split.heldOutEvents());
       report.put("judge", "customers' own corrections (log-format.md, without truth); truth is never read");
       report.put("layers", r.evidence());
-      return new Result(r.choice(), report);
+      return new Result(r.choice(), report, r.rankedAtLeastRankerThreshold());
     } catch (IOException e) {
       throw new UncheckedIOException("calibration: cannot use " + work + ": " + e.getMessage(), e);
     } finally {

@@ -221,25 +221,23 @@ public final class TrainJob {
   }
 
   /**
-   * Writes {@code calibration.json}: the layers that serve (thresholds never below the final ranker's own, except
-   * {@link LayerCalibration#GATES_ONLY} for a layer decided on pooled evidence) and the held-out evidence they were
-   * chosen on.
+   * Writes {@code calibration.json}: the layers that serve (thresholds never below the final ranker's own, except for
+   * a ranked layer the held-out days placed themselves: on pooled evidence or below the ranker's floor with margin)
+   * and the held-out evidence they were chosen on.
    */
   private static Map<String, Object> writeCalibration(SelfCalibration.Result calibration, double own,
       ModelDirectory dir) {
     LayerCalibration c = calibration == null ? LayerCalibration.allOn(own) : calibration.choice();
-    c = new LayerCalibration(c.ownHistory(), c.precomputed(), c.rankedPersonal(), atLeast(own, c.personalThreshold()),
-        c.rankedGlobal(), atLeast(own, c.globalThreshold()));
+    List<Boolean> held = calibration == null ? List.of(true, true) : calibration.rankedAtLeastRankerThreshold();
+    c = new LayerCalibration(c.ownHistory(), c.precomputed(), c.rankedPersonal(),
+        held.get(0) ? Math.max(own, c.personalThreshold()) : c.personalThreshold(), c.rankedGlobal(),
+        held.get(1) ? Math.max(own, c.globalThreshold()) : c.globalThreshold());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("serve", c.toMap());
     m.put("heldOut", calibration == null ? "none: calibration disabled or logs too small to split"
         : calibration.report());
     Json.write(dir.root().resolve(LayerCalibration.FILE), m);
     return m;
-  }
-
-  private static double atLeast(double own, double chosen) {
-    return chosen == LayerCalibration.GATES_ONLY ? chosen : Math.max(own, chosen);
   }
 
   private static Path workDirBeside(Path modelDir) {
