@@ -19,8 +19,9 @@ import org.selflearn.rewriter.online.index.PersonalMemory;
 import org.selflearn.rewriter.online.index.PersonalProfile;
 
 /**
- * The ranked layers on long-tail requests (a small model, no training; its ranker scores every candidate 0.5 and
- * every layer serves at 0.4, so what is asserted is retrieval and its gates): a first-time misrecognition of a
+ * The ranked layers on long-tail requests (a small model, no training; its ranker scores a candidate 0.5 plus what
+ * the customer's own successes with it add, and every layer serves at 0.4, so what is asserted is retrieval and its
+ * gates): a first-time misrecognition of a
  * customer's own request is repaired from their memory even when it sounds unlike it, a request that never succeeded
  * for anyone is repaired from the global index, and neither layer touches what already works.
  */
@@ -40,6 +41,7 @@ class LongTailRetrievalTest {
     try (GlobalIndexWriter w = new GlobalIndexWriter(d.global())) {
       w.add(global("play my rock playlist", 120, true));
       w.add(global("turn off the hallway lights", 150, true));
+      w.add(global("will it rain in boston tomorrow", 150, true));
       // said by many, succeeded for some: a request that works as heard for someone is not the global layer's
       w.add(global("play my rap playlist", 9, false));
     }
@@ -49,8 +51,17 @@ class LongTailRetrievalTest {
           List.of()));
       // this customer's own successes contain the word the global candidate would replace
       m.put("c-rep", new PersonalProfile(List.of(said("call my rep at the office", 4)), List.of()));
+      // a habit of this customer's that a mishearing of another city must not be pulled into
+      m.put("c-habit", new PersonalProfile(List.of(said("will it rain in schenectady tomorrow", 9)), List.of()));
     }
-    TestModels.writeRanker(d.ranker());
+    // a ranker that prefers what the customer said often: without the entity guard, their habit would win
+    int n = org.selflearn.rewriter.online.rank.FeatureExtractor.NAMES.size();
+    double[] weights = new double[n];
+    weights[org.selflearn.rewriter.online.rank.FeatureExtractor.NAMES.indexOf("personalCount")] = 1;
+    double[] ones = new double[n];
+    java.util.Arrays.fill(ones, 1.0);
+    new org.selflearn.rewriter.online.rank.LogisticRanker(weights, 0, new double[n], ones, 0.4, java.util.Map.of())
+        .save(d.ranker());
   }
 
   private static GlobalEntry global(String text, long successes, boolean servable) {
@@ -102,6 +113,13 @@ class LongTailRetrievalTest {
     assertThat(rewrite("play my rep playlist", "c-stranger").rewrite()).isEqualTo("play my rock playlist");
     RewriteResult mine = rewrite("play my rep playlist", "c-rep");
     assertThat(mine.changed()).as("'rep' is the customer's own word").isFalse();
+  }
+
+  @Test
+  void theCustomersOwnRequestUnlikeWhatWasHeardLosesToACandidateCloserInSpelling() {
+    RewriteResult r = rewrite("will it rain in bostno tomorrow", "c-habit");
+    assertThat(r.rewrite()).as("Boston was said, not their usual Schenectady")
+        .isEqualTo("will it rain in boston tomorrow");
   }
 
   @Test

@@ -153,7 +153,7 @@ public final class RewriteEngine {
       RewriteSource source = CandidateRetriever.isPersonal(c, profile) ? RewriteSource.PERSONAL
           : RewriteSource.GLOBAL;
       boolean layerOn = !Double.isNaN(source == RewriteSource.PERSONAL ? personalThreshold : globalThreshold);
-      if (layerOn && s > bestScore && !swapsEntity(ctx, c, profile)) {
+      if (layerOn && s > bestScore && !swapsEntity(ctx, c, profile, candidates)) {
         bestScore = s;
         best = c;
         bestSource = source;
@@ -179,24 +179,41 @@ public final class RewriteEngine {
   }
 
   /**
-   * Whether a ranked candidate would replace a named thing of the request by another that the customer never used:
-   * such a candidate never wins the ranking (the table and own-history layers carry chain evidence and are not
-   * checked). A candidate the customer themselves succeeded with names their own contact, song or device and passes;
-   * so does one their own chains from this request lead to. Another customer's request is a swap when it replaces
-   * words the customer has used in their own successes, or when it is far from what was heard ({@link
-   * UtteranceSimilarity#entitySwap}) and not within {@link CandidateRetriever#MIN_GLOBAL_EDIT_SIMILARITY} of it in
-   * spelling.
+   * Whether a ranked candidate would replace a named thing of the request by another where the evidence says the
+   * customer did not mean it: such a candidate never wins the ranking (the table and own-history layers carry chain
+   * evidence and are not checked). A candidate the customer's own chains from this request lead to always passes.
+   * <ul>
+   *   <li>One of the customer's own requests names their own contact, song or device and passes, unless it is unlike
+   *       what was heard ({@link UtteranceSimilarity#entitySwap}) and another candidate is closer in spelling: then
+   *       the customer more likely said that one ("will it rain in bostno" is Boston, not their usual Schenectady).
+   *   <li>Another customer's request is a swap when it replaces words the customer has used in their own successes,
+   *       or when it is unlike what was heard and either not within {@link CandidateRetriever#MIN_GLOBAL_EDIT_SIMILARITY}
+   *       of it in spelling or farther in spelling than another candidate.
+   * </ul>
    */
-  boolean swapsEntity(QueryContext ctx, Candidate candidate, PersonalProfile profile) {
+  boolean swapsEntity(QueryContext ctx, Candidate candidate, PersonalProfile profile, List<Candidate> all) {
     String q = ctx.text();
-    if (CandidateRetriever.isPersonal(candidate, profile) || profile.pairCount(q, candidate.text()) > 0) {
+    if (profile.pairCount(q, candidate.text()) > 0) {
       return false;
+    }
+    boolean unlike = similarity.entitySwap(q, candidate.text());
+    double edit = Similarity.editSimilarity(q, candidate.text());
+    if (CandidateRetriever.isPersonal(candidate, profile)) {
+      return unlike && closerExists(q, candidate, edit, all);
     }
     if (!retriever.keepsCustomersOwnWords(ctx, candidate.text())) {
       return true;
     }
-    return similarity.entitySwap(q, candidate.text())
-        && Similarity.editSimilarity(q, candidate.text()) < CandidateRetriever.MIN_GLOBAL_EDIT_SIMILARITY;
+    return unlike && (edit < CandidateRetriever.MIN_GLOBAL_EDIT_SIMILARITY || closerExists(q, candidate, edit, all));
+  }
+
+  private static boolean closerExists(String q, Candidate candidate, double edit, List<Candidate> all) {
+    for (Candidate c : all) {
+      if (c != candidate && Similarity.editSimilarity(q, c.text()) > edit) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
