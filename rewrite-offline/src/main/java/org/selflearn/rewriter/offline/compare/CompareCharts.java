@@ -34,7 +34,7 @@ final class CompareCharts {
       hi += 0.01;
     }
     int height = 40 + rows.size() * ROW;
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg "
         + "width=\"%d\" height=\"%d\" font-size=\"12\" role=\"img\">", LABEL + PLOT + 120, height));
     double x0 = x(0, lo, hi);
     s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" "
@@ -76,7 +76,7 @@ final class CompareCharts {
     int left = 50;
     int plotH = 200;
     double step = days.size() == 1 ? 0 : (double) (width - left - 20) / (days.size() - 1);
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg "
         + "width=\"%d\" height=\"%d\" font-size=\"12\" role=\"img\">", width, height));
     String[] keys = {"defectRateBefore", "baseline", "candidate"};
     String[] colours = {"#999", "#57a", "#2a7"};
