@@ -35,7 +35,7 @@ final class CompareCharts {
     }
     int height = 40 + rows.size() * ROW;
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<svg "
-        + "width=\"%d\" height=\"%d\" font-size=\"12\" role=\"img\">", LABEL + PLOT + 120, height));
+        + "width=\"%d\" height=\"%d\" font-size=\"12\" role=\"img\">", LABEL + PLOT + 240, height));
     double x0 = x(0, lo, hi);
     s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" "
         + "stroke-dasharray=\"4\"/>", x0, x0, height - 20));
