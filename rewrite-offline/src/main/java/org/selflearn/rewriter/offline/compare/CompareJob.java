@@ -41,6 +41,9 @@ public final class CompareJob {
     long t0 = System.nanoTime();
     long[] rejected = new long[1];
     List<ReplayTurn> turns = ReplayLoader.load(logs, MiningSettings.from(config), rejected);
+    if (turns.isEmpty()) {
+      throw new IllegalArgumentException("--logs: no valid event in " + logs + " (" + rejected[0] + " rejected)");
+    }
     Replayer replayer = new Replayer(threads);
     long t1 = System.nanoTime();
     progress.accept("replaying " + turns.size() + " turns through the baseline");

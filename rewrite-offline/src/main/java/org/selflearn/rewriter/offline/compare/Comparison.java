@@ -30,6 +30,9 @@ public final class Comparison {
   /** The report (see the package documentation and the README's "Comparing two models"). */
   public Map<String, Object> report(List<ReplayTurn> turns, List<Decision> baseline, List<Decision> candidate,
       Slices slices) {
+    if (turns.isEmpty()) {
+      throw new IllegalArgumentException("nothing to compare: no turns");
+    }
     boolean truth = turns.stream().anyMatch(t -> t.event().truth() != null);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("turns", (long) turns.size());

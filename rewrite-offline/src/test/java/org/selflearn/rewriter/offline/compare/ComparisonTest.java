@@ -90,6 +90,12 @@ class ComparisonTest {
     assertThat(map(cand)).containsKey("gapToTruth");
   }
 
+  @Test
+  void noTurnsIsBadInputNotABug() {
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Comparison(
+        new Bootstrap(20, 1)).report(List.of(), List.of(), List.of(), Slices.none(0))).withMessageContaining("no turns");
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object o) {
     return (Map<String, Object>) o;
