@@ -1,0 +1,104 @@
+package org.selflearn.rewriter.offline.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.selflearn.rewriter.offline.compare.Bootstrap;
+import org.selflearn.rewriter.offline.compare.CompareHtml;
+import org.selflearn.rewriter.offline.compare.CompareJob;
+import org.selflearn.rewriter.offline.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./rewrite compare --baseline A --candidate B --logs FILE --report R.json [--html F]}. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = "Replay the same logged turns through two models and decide between them: figures of both and of"
+        + " their paired difference with 95% intervals from a bootstrap over customers, a verdict (better, worse,"
+        + " no-difference), slices with the worst named, and the rewrites the candidate gained and lost. Exit 0"
+        + " whatever the verdict.")
+final class CompareCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOption config;
+
+  @Option(names = "--baseline", required = true, paramLabel = "MODEL_A", description = "The model in service.")
+  Path baseline;
+
+  @Option(names = "--candidate", required = true, paramLabel = "MODEL_B", description = "The model to decide on.")
+  Path candidate;
+
+  @Option(names = "--logs", required = true, paramLabel = "FILE", description = "Logs to replay (.jsonl[.gz]).")
+  Path logs;
+
+  @Option(names = "--report", required = true, paramLabel = "R.json", description = "Report to write.")
+  Path report;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
+  Path html;
+
+  @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default: 1000).")
+  int resamples;
+
+  @Option(names = "--seed", defaultValue = "19", description = "Seed of the bootstrap (default: 19).")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "0", description = "Replay threads (default: one per core).")
+  int threads;
+
+  @Override
+  public Integer call() {
+    InputFiles.existingFile(logs, "--logs");
+    if (threads < 0) {
+      throw new BadInputException("--threads: " + threads
+          + " is not a number of threads (1 or more, or 0: one per core)");
+    }
+    if (resamples < 20) {
+      throw new BadInputException("--resamples: " + resamples + " is too few for a 95% interval (at least 20)");
+    }
+    threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    InputFiles.outputFile(report, "--report");
+    InputFiles.outputFile(html, "--html");
+    var c = config.load();
+    ModelCheck.forRewriter(baseline, "--baseline");
+    ModelCheck.forRewriter(candidate, "--candidate");
+    CompareJob.Result r = new CompareJob(c, threads, new Bootstrap(resamples, seed),
+        m -> Console.progress("compare", m)).run(baseline, candidate, logs);
+    Json.write(report, r.report());
+    if (html != null) {
+      CompareHtml.write(html, r.report());
+    }
+    print(r.report(), Console.out());
+    Console.out().println("report written to " + report + (html == null ? "" : " and " + html));
+    return 0;
+  }
+
+  private static void print(Map<String, Object> r, PrintStream out) {
+    out.println("verdict: " + r.get("verdict") + " (" + r.get("turns") + " turns, " + r.get("customers")
+        + " customers, scored by " + r.get("scoring") + ")");
+    if (r.get("worstSlice") instanceof Map<?, ?> w) {
+      out.println("worst slice: " + w.get("slice") + ", defect reduction difference "
+          + interval(((Map<?, ?>) w.get("difference")).get("defectReduction")));
+    }
+    TextTable t = new TextTable("  ", "", "triggered", "wins", "losses", "win/loss [95%]", "defect reduction [95%]");
+    for (String k : new String[] {"baseline", "candidate"}) {
+      Map<?, ?> m = (Map<?, ?>) r.get(k);
+      t.row(k, m.get("triggered"), m.get("wins"), m.get("losses"), interval(m.get("winLossRatio")),
+          interval(m.get("defectReduction")));
+    }
+    Map<?, ?> d = (Map<?, ?>) r.get("difference");
+    t.row("difference", "", d.get("wins"), d.get("losses"), interval(d.get("winLossRatio")),
+        interval(d.get("defectReduction")));
+    t.print(out);
+    if (r.get("whatChanged") instanceof Map<?, ?> w) {
+      out.println("what changed: " + w.get("turnsChanged") + " turns, " + w.get("wins") + " now right, "
+          + w.get("losses") + " now wrong");
+    }
+  }
+
+  private static String interval(Object o) {
+    Map<?, ?> m = (Map<?, ?>) o;
+    return String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", ((Number) m.get("estimate")).doubleValue(),
+        ((Number) m.get("low")).doubleValue(), ((Number) m.get("high")).doubleValue());
+  }
+}
