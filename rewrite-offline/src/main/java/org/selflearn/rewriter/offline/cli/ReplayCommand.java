@@ -1,7 +1,11 @@
 package org.selflearn.rewriter.offline.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.selflearn.rewriter.offline.compare.Bootstrap;
+import org.selflearn.rewriter.offline.compare.ReplaySlices;
 import org.selflearn.rewriter.offline.io.Json;
 import org.selflearn.rewriter.offline.replay.HtmlReport;
 import org.selflearn.rewriter.offline.replay.ReplayJob;
@@ -41,6 +45,24 @@ final class ReplayCommand implements Callable<Integer> {
           + " latency figures are those of a service answering one request per core).")
   int threads;
 
+  /** Resamples of the customer bootstrap behind the slices' intervals, and its seed (both in the report). */
+  static final int SLICE_RESAMPLES = 1_000;
+  static final long SLICE_SEED = 19;
+
+  /**
+   * The report with the worst slice first and every slice's figures with 95% intervals (device, NLU domain,
+   * recogniser-confidence bucket, new or established customer, hour of day; bootstrap over customers).
+   */
+  static Map<String, Object> withSlices(ReplayJob.Result r) {
+    Map<String, Object> slices = ReplaySlices.of(r.turns(), r.decisions(),
+        new Bootstrap(SLICE_RESAMPLES, SLICE_SEED));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("worstSlice", slices.get("worstSlice"));
+    out.putAll(r.report());
+    out.put("slices", slices);
+    return out;
+  }
+
   @Override
   public Integer call() {
     InputFiles.existingFile(logs, "--logs");
@@ -57,12 +79,19 @@ final class ReplayCommand implements Callable<Integer> {
     var c = config.load();
     ModelCheck.forRewriter(model, "--model");
     ReplayJob.Result r = new ReplayJob(c, threads, m -> Console.progress("replay", m)).run(model, logs, baselines);
-    Json.write(report, r.report());
+    Map<String, Object> sliced = withSlices(r);
+    Json.write(report, sliced);
     if (decisions != null) {
       ReplayJob.writeDecisions(decisions, r.decisions());
     }
     if (html != null) {
       HtmlReport.write(html, r.report(), r.turns(), r.decisions());
+    }
+    if (sliced.get("worstSlice") instanceof Map<?, ?> worst) {
+      Map<?, ?> red = worst.get("defectReduction") instanceof Map<?, ?> m ? m : Map.of();
+      Console.out().println("worst slice: " + worst.get("slice") + ", " + Console.value(worst.get("turns"))
+          + " turns, defect reduction " + Console.pct(red.get("estimate")) + " [" + Console.pct(red.get("low"))
+          + ", " + Console.pct(red.get("high")) + "] (95%, bootstrap over customers; every slice in the report)");
     }
     ReportText.print(r.report(), Console.out());
     Console.out().println("report written to " + report + (html == null ? "" : " and " + html));
