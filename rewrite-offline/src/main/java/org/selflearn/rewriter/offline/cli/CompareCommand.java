@@ -78,17 +78,17 @@ final class CompareCommand implements Callable<Integer> {
         + " customers, scored by " + r.get("scoring") + ")");
     if (r.get("worstSlice") instanceof Map<?, ?> w) {
       out.println("worst slice: " + w.get("slice") + ", defect reduction difference "
-          + interval(((Map<?, ?>) w.get("difference")).get("defectReduction")));
+          + points(((Map<?, ?>) w.get("difference")).get("defectReduction")));
     }
     TextTable t = new TextTable("  ", "", "triggered", "wins", "losses", "win/loss [95%]", "defect reduction [95%]");
     for (String k : new String[] {"baseline", "candidate"}) {
       Map<?, ?> m = (Map<?, ?>) r.get(k);
-      t.row(k, m.get("triggered"), m.get("wins"), m.get("losses"), interval(m.get("winLossRatio")),
-          interval(m.get("defectReduction")));
+      t.row(k, m.get("triggered"), m.get("wins"), m.get("losses"), ratio(m.get("winLossRatio")),
+          percent(m.get("defectReduction")));
     }
     Map<?, ?> d = (Map<?, ?>) r.get("difference");
-    t.row("difference", "", d.get("wins"), d.get("losses"), interval(d.get("winLossRatio")),
-        interval(d.get("defectReduction")));
+    t.row("difference", "", d.get("wins"), d.get("losses"), ratio(d.get("winLossRatio")),
+        points(d.get("defectReduction")));
     t.print(out);
     if (r.get("whatChanged") instanceof Map<?, ?> w) {
       out.println("what changed: " + w.get("turnsChanged") + " turns, " + w.get("wins") + " now right, "
@@ -96,9 +96,27 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private static String interval(Object o) {
+  /** A ratio with its interval, one decimal as every ratio on the console ({@code 44.1 [15.2, 664.0]}). */
+  private static String ratio(Object o) {
     Map<?, ?> m = (Map<?, ?>) o;
-    return String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", ((Number) m.get("estimate")).doubleValue(),
-        ((Number) m.get("low")).doubleValue(), ((Number) m.get("high")).doubleValue());
+    return Console.ratio(m.get("estimate")) + " [" + Console.ratio(m.get("low")) + ", " + Console.ratio(m.get("high"))
+        + "]";
+  }
+
+  /** A share with its interval in percent ({@code 41.6% [37.0%, 45.9%]}). */
+  private static String percent(Object o) {
+    Map<?, ?> m = (Map<?, ?>) o;
+    return Console.pct(m.get("estimate")) + " [" + Console.pct(m.get("low")) + ", " + Console.pct(m.get("high")) + "]";
+  }
+
+  /** A difference of shares with its interval in percentage points ({@code +37.6 pt [+33.3, +41.8]}). */
+  private static String points(Object o) {
+    Map<?, ?> m = (Map<?, ?>) o;
+    return String.format(java.util.Locale.ROOT, "%+.1f pt [%+.1f, %+.1f]", 100 * num(m.get("estimate")),
+        100 * num(m.get("low")), 100 * num(m.get("high")));
+  }
+
+  private static double num(Object o) {
+    return ((Number) o).doubleValue();
   }
 }
