@@ -49,14 +49,10 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     InputFiles.existingFile(logs, "--logs");
-    if (threads < 0) {
-      throw new BadInputException("--threads: " + threads
-          + " is not a number of threads (1 or more, or 0: one per core)");
-    }
     if (resamples < 20) {
       throw new BadInputException("--resamples: " + resamples + " is too few for a 95% interval (at least 20)");
     }
-    threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    threads = InputFiles.threads(threads);
     InputFiles.outputFile(report, "--report");
     InputFiles.outputFile(html, "--html");
     var c = config.load();

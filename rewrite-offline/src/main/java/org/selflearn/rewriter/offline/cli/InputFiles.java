@@ -97,4 +97,13 @@ final class InputFiles {
       throw new BadInputException(option + ": cannot write " + target + ": directory " + dir + " is not writable");
     }
   }
+
+  /** Replay threads from {@code --threads}: 0 means one per core; a negative number is bad input naming the option. */
+  static int threads(int threads) {
+    if (threads < 0) {
+      throw new BadInputException("--threads: " + threads
+          + " is not a number of threads (1 or more, or 0: one per core)");
+    }
+    return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+  }
 }

@@ -66,13 +66,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     InputFiles.existingFile(logs, "--logs");
-    if (threads < 0) {
-      throw new BadInputException("--threads: " + threads
-          + " is not a number of threads (1 or more, or 0: one per core)");
-    }
-    if (threads == 0) {
-      threads = Runtime.getRuntime().availableProcessors();
-    }
+    threads = InputFiles.threads(threads);
     InputFiles.outputFile(report, "--report");
     InputFiles.outputFile(decisions, "--decisions");
     InputFiles.outputFile(html, "--html");
