@@ -138,9 +138,8 @@ public final class LayerCalibrator {
         thresholds[k] = chosen;
         Map<String, Object> e = withDecision(anyScore[k], true, chosen);
         e.put("atThreshold", atChosen.toMap());
-        e.put("why", String.format(Locale.ROOT, "nothing passes above the ranker's own threshold %.3f; below it, the"
-            + " rewrites scoring at least %.3f pass with margin (%s, lower 95%% bound of the confirmed share of judged"
-            + " rewrites at least %.3f)", floor, chosen, why(atChosen, true), minRatio / (1 + minRatio)));
+        e.put("why", String.format(Locale.ROOT, "below the ranker's %.3f, with margin: %.1f:1, %.0f%% confirmed",
+            floor, atChosen.ratio(), 100 * atChosen.confirmedShare()));
         decided.set(k, e);
       }
     }
@@ -153,10 +152,8 @@ public final class LayerCalibrator {
         thresholds[k] = LayerCalibration.GATES_ONLY;
         Map<String, Object> e = withDecision(anyScore[k], true, LayerCalibration.GATES_ONLY);
         e.put("pooled", pooled.toMap());
-        e.put("why", String.format(Locale.ROOT, "%d judged of its own at any score, fewer than %d, not refuting"
-            + " %.1f:1; decided on both ranked layers' judged rewrites at any score (same ranker, same retrieval):"
-            + " %s; serves every candidate its gates admit", anyScore[k].judged(), minJudged, minRatio,
-            why(pooled, true)));
+        e.put("why", String.format(Locale.ROOT, "%d judged, too few; pooled with the other ranked layer: %.1f:1, %.0f%%"
+            + " confirmed; gates only", anyScore[k].judged(), pooled.ratio(), 100 * pooled.confirmedShare()));
         decided.set(k, e);
       }
     }

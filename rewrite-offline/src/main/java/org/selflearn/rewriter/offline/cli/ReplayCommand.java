@@ -83,7 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
     if (sliced.get("worstSlice") instanceof Map<?, ?> worst) {
       Map<?, ?> red = worst.get("defectReduction") instanceof Map<?, ?> m ? m : Map.of();
-      Console.out().println("worst slice: " + worst.get("slice") + ", " + Console.value(worst.get("turns"))
+      String name = String.valueOf(worst.get("slice")).replaceFirst("=", " ").replace(">=", "≥");
+      Console.out().println("worst slice: " + name + ", " + Console.value(worst.get("turns"))
           + " turns, defect reduction " + Console.pct(red.get("estimate")) + " [" + Console.pct(red.get("low"))
           + ", " + Console.pct(red.get("high")) + "] (95%, bootstrap over customers; every slice in the report)");
     }
