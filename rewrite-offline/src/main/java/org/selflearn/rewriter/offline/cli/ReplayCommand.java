@@ -79,7 +79,9 @@ final class ReplayCommand implements Callable<Integer> {
       ReplayJob.writeDecisions(decisions, r.decisions());
     }
     if (html != null) {
-      HtmlReport.write(html, r.report(), r.turns(), r.decisions());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> slices = (Map<String, Object>) sliced.get("slices");
+      HtmlReport.write(html, r.report(), r.turns(), r.decisions(), ReplaySlices.htmlSection(slices));
     }
     if (sliced.get("worstSlice") instanceof Map<?, ?> worst) {
       Map<?, ?> red = worst.get("defectReduction") instanceof Map<?, ?> m ? m : Map.of();

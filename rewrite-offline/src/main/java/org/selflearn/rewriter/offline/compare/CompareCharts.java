@@ -23,6 +23,21 @@ final class CompareCharts {
           dim + "=" + value + " (" + ((Map<?, ?>) s).get("turns") + ")",
           ((Map<?, ?>) ((Map<?, ?>) s).get("difference")).get("defectReduction")})));
     }
+    return forest(rows);
+  }
+
+  /** The same plot for one model's replay slices ({@link ReplaySlices}): its defect reduction per slice. */
+  static String replayForest(Map<String, Object> replaySlices) {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {"all", ((Map<?, ?>) replaySlices.get("overall")).get("defectReduction")});
+    if (replaySlices.get("slices") instanceof Map<?, ?> dims) {
+      dims.forEach((dim, values) -> ((Map<?, ?>) values).forEach((value, s) -> rows.add(new Object[] {
+          dim + "=" + value + " (" + ((Map<?, ?>) s).get("turns") + ")", ((Map<?, ?>) s).get("defectReduction")})));
+    }
+    return forest(rows);
+  }
+
+  private static String forest(List<Object[]> rows) {
     double lo = 0;
     double hi = 0;
     for (Object[] r : rows) {

@@ -49,6 +49,17 @@ public final class ReplaySlices {
     return out;
   }
 
+  /**
+   * The slices of {@link #of} as an HTML section: a forest plot of the model's defect reduction per slice with its
+   * 95% interval (self-contained inline SVG), the worst slice named above it.
+   */
+  public static String htmlSection(Map<String, Object> replaySlices) {
+    Object worst = replaySlices.get("worstSlice") instanceof Map<?, ?> w ? w.get("slice") : "none";
+    return "<h2>Slices: defect reduction with 95% intervals (bootstrap over customers)</h2><p>Worst slice: "
+        + org.selflearn.rewriter.offline.io.Html.escape(String.valueOf(worst)) + "</p>"
+        + CompareCharts.replayForest(replaySlices);
+  }
+
   private static Map<String, Object> slice(Report report, Slices slices, int g) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("slice", slices.name(g));

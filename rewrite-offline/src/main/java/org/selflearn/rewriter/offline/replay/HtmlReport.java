@@ -18,6 +18,15 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static void write(Path file, Map<String, Object> report, List<ReplayTurn> turns, List<Decision> decisions) {
+    write(file, report, turns, decisions, "");
+  }
+
+  /**
+   * Writes the report with {@code extraSections} (well-formed HTML, e.g. the slices' forest plot) after the layer
+   * chart.
+   */
+  public static void write(Path file, Map<String, Object> report, List<ReplayTurn> turns, List<Decision> decisions,
+      String extraSections) {
     StringBuilder h = new StringBuilder(64_000);
     h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Rewriter replay report</title>")
         .append("<style>body{font:14px system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}")
@@ -49,6 +58,7 @@ public final class HtmlReport {
     if (!layers.isEmpty()) {
       h.append("<h2>Layer by layer</h2>").append(layers);
     }
+    h.append(extraSections);
     h.append(calibration(report.get("calibration")));
     h.append("<h2>Latency of one rewrite (µs)</h2>").append(latencyChart(decisions));
     h.append("<p>").append(Html.escape(latencyText(report.get("latencyMicros")))).append("</p>");

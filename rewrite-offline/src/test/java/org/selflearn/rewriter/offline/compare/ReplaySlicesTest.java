@@ -14,7 +14,7 @@ import org.selflearn.rewriter.offline.replay.ScoreCard;
 /** One model's slices: the same figures as replay's report, with intervals, and the harmed group named worst. */
 class ReplaySlicesTest {
   @Test
-  void aModelThatHelpsOnAverageButHarmsOneDeviceHasThatDeviceAsItsWorstSlice() {
+  void aModelThatHelpsOnAverageButHarmsOneDeviceHasThatDeviceAsItsWorstSlice() throws Exception {
     SyntheticReplays w = new SyntheticReplays(21, 300, 20, 0.3, new SyntheticReplays.Model(0.5, 0.0),
         new SyntheticReplays.Model(0.5, 0.0));
     List<Decision> harmed = new ArrayList<>(w.baseline);
@@ -34,5 +34,19 @@ class ReplaySlicesTest {
     assertThat(overall.get("wins")).isEqualTo(plain.get("wins"));
     assertThat(overall.get("losses")).isEqualTo(plain.get("losses"));
     assertThat(((Map<?, ?>) overall.get("defectReduction")).get("estimate")).isEqualTo(plain.get("defectReduction"));
+    String html = ReplaySlices.htmlSection(r);
+    org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
+        new java.io.ByteArrayInputStream(("<div>" + html + "</div>").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(doc.getElementsByTagName("circle").getLength()).as("one dot per slice, and one for all")
+        .isEqualTo(1 + countSlices(r));
+    assertThat(html).contains("Worst slice: device=AUTO");
+  }
+
+  private static int countSlices(Map<String, Object> r) {
+    int n = 0;
+    for (Object values : ((Map<?, ?>) r.get("slices")).values()) {
+      n += ((Map<?, ?>) values).size();
+    }
+    return n;
   }
 }
