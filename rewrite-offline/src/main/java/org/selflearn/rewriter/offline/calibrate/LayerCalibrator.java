@@ -21,9 +21,8 @@ import org.selflearn.rewriter.offline.replay.ReplayTurn;
  *       population confirms at best, and never below {@value #MIN_CONFIRMED_FLOOR}; a layer with fewer than {@code minJudged} judged rewrites keeps its default (own
  *       history and table serve, ranked layers do not);
  *   <li>each ranked layer (PERSONAL, GLOBAL) gets the lowest threshold, not below the floor it is given (the ranker's
- *       own threshold), at which the rewrites scoring at least that pass the same test; if none does, the lowest
- *       threshold below the floor at which they pass with margin ({@link #passesWithMargin}: the ranker's scale can
- *       differ between layers); if none does either, the layer is off;
+ *       own threshold), at which the rewrites scoring at least that pass the same test; if none does, the layer is
+ *       off;
  *   <li>a ranked layer that proposed on the held-out days but has fewer than {@code minJudged} judged rewrites of its
  *       own (a short history: customers who give up leave most rewrites unjudged) is decided on the judged rewrites of both ranked layers together, which
  *       share one ranker and one retrieval: it serves when those pass the same test and its own judged rewrites,
@@ -54,8 +53,8 @@ public final class LayerCalibrator {
    * The choice and its evidence.
    *
    * @param rankedAtLeastRankerThreshold per ranked layer (personal, global): whether its threshold is to be held at
-   *     or above the final ranker's own (false for a layer decided on pooled evidence or below the ranker's floor with
-   *     margin, whose threshold the held-out days chose on their own)
+   *     or above the final ranker's own (false for a layer decided on pooled evidence, which serves what its gates
+   *     admit)
    */
   public record Result(LayerCalibration choice, Map<String, Object> evidence,
       List<Boolean> rankedAtLeastRankerThreshold) {}
@@ -118,29 +117,8 @@ public final class LayerCalibrator {
     Boolean[] held = {true, true};
     for (int k = 0; k < 2; k++) {
       anyScore[k] = new LayerEvidence();
-      List<double[]> scored = rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, LayerCalibration.GATES_ONLY);
-      LayerEvidence above = new LayerEvidence();
-      double chosen = Double.NaN;
-      LayerEvidence atChosen = null;
-      for (int j = 0; j < scored.size(); j++) {
-        Outcome o = Outcome.values()[(int) scored.get(j)[1]];
-        anyScore[k].add(o);
-        above.add(o);
-        boolean lastOfScore = j + 1 == scored.size() || scored.get(j + 1)[0] < scored.get(j)[0];
-        if (lastOfScore && scored.get(j)[0] < floor && passesWithMargin(above)) {
-          chosen = scored.get(j)[0];
-          atChosen = above.copy();
-        }
-      }
-      if (!on[k] && atChosen != null) {
-        on[k] = true;
-        held[k] = false;
-        thresholds[k] = chosen;
-        Map<String, Object> e = withDecision(anyScore[k], true, chosen);
-        e.put("atThreshold", atChosen.toMap());
-        e.put("why", String.format(Locale.ROOT, "below the ranker's %.3f, with margin: %.1f:1, %.0f%% confirmed",
-            floor, atChosen.ratio(), 100 * atChosen.confirmedShare()));
-        decided.set(k, e);
+      for (double[] o : rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, LayerCalibration.GATES_ONLY)) {
+        anyScore[k].add(Outcome.values()[(int) o[1]]);
       }
     }
     LayerEvidence pooled = anyScore[0].plus(anyScore[1]);
@@ -194,26 +172,6 @@ public final class LayerCalibrator {
   boolean notContradicted(LayerEvidence e) {
     double p = minRatio / (1 + minRatio);
     return binomialCdf(e.confirmed(), e.judged(), p) >= CONSISTENCY_LEVEL;
-  }
-
-  /**
-   * Whether rewrites pass the test with margin: as {@link #passes}, and the Wilson lower bound (one-sided 95%) of the
-   * share of judged rewrites that customers confirmed reaches r / (1 + r) for {@code minRatio} r. A threshold chosen
-   * where the point estimate just passes is too low on the next days (ADR 9).
-   */
-  private boolean passesWithMargin(LayerEvidence e) {
-    return passes(e) && wilsonLower(e.confirmed(), e.judged()) >= minRatio / (1 + minRatio);
-  }
-
-  /** One-sided 95% Wilson lower bound of a proportion. */
-  static double wilsonLower(long successes, long n) {
-    if (n == 0) {
-      return 0;
-    }
-    double z = 1.645;
-    double p = (double) successes / n;
-    double z2 = z * z;
-    return (p + z2 / (2 * n) - z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n))) / (1 + z2 / n);
   }
 
   /** P(X ≤ k) for X ~ Binomial(n, p), summed term by term (n is a count of held-out rewrites). */
