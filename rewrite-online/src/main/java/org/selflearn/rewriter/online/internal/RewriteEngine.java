@@ -147,13 +147,17 @@ public final class RewriteEngine {
     double bestScore = -1;
     RewriteSource bestSource = null;
     List<RewriteResult.ScoredCandidate> explained = r.explain() ? new ArrayList<>() : null;
+    double closestEdit = 0; // the guard's "closer in spelling", measured once for all candidates
+    for (Candidate c : candidates) {
+      closestEdit = Math.max(closestEdit, Similarity.editSimilarity(q, c.text()));
+    }
     for (Candidate c : candidates) {
       double[] f = features.features(ctx, c, 0, 0);
       double s = m.ranker().score(f);
       RewriteSource source = CandidateRetriever.isPersonal(c, profile) ? RewriteSource.PERSONAL
           : RewriteSource.GLOBAL;
       boolean layerOn = !Double.isNaN(source == RewriteSource.PERSONAL ? personalThreshold : globalThreshold);
-      if (layerOn && s > bestScore && !swapsEntity(ctx, c, profile, candidates)) {
+      if (layerOn && s > bestScore && !swapsEntity(ctx, c, profile, closestEdit)) {
         bestScore = s;
         best = c;
         bestSource = source;
@@ -190,8 +194,10 @@ public final class RewriteEngine {
    *       or when it is unlike what was heard and either not within {@link CandidateRetriever#MIN_GLOBAL_EDIT_SIMILARITY}
    *       of it in spelling or farther in spelling than another candidate.
    * </ul>
+   *
+   * @param closestEdit the highest edit similarity of any candidate of this request to what was heard
    */
-  boolean swapsEntity(QueryContext ctx, Candidate candidate, PersonalProfile profile, List<Candidate> all) {
+  boolean swapsEntity(QueryContext ctx, Candidate candidate, PersonalProfile profile, double closestEdit) {
     String q = ctx.text();
     if (profile.pairCount(q, candidate.text()) > 0) {
       return false;
@@ -199,21 +205,12 @@ public final class RewriteEngine {
     boolean unlike = similarity.entitySwap(q, candidate.text());
     double edit = Similarity.editSimilarity(q, candidate.text());
     if (CandidateRetriever.isPersonal(candidate, profile)) {
-      return unlike && closerExists(q, candidate, edit, all);
+      return unlike && closestEdit > edit;
     }
     if (!retriever.keepsCustomersOwnWords(ctx, candidate.text())) {
       return true;
     }
-    return unlike && (edit < CandidateRetriever.MIN_GLOBAL_EDIT_SIMILARITY || closerExists(q, candidate, edit, all));
-  }
-
-  private static boolean closerExists(String q, Candidate candidate, double edit, List<Candidate> all) {
-    for (Candidate c : all) {
-      if (c != candidate && Similarity.editSimilarity(q, c.text()) > edit) {
-        return true;
-      }
-    }
-    return false;
+    return unlike && (edit < CandidateRetriever.MIN_GLOBAL_EDIT_SIMILARITY || closestEdit > edit);
   }
 
   /**
