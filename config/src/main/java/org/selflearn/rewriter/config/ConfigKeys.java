@@ -209,6 +209,27 @@ public final class ConfigKeys {
       3_600, "./rewrite serve: on SIGTERM, stop accepting connections and wait at most this long for requests in"
           + " flight to finish before closing the model."));
 
+  // ---- serving several instances from the stream (serve --bootstrap) ----
+  public static final ConfigKey<String> SHARD_APPLICATION_ID = add(ConfigKey.ofString("shard.application-id",
+      "rewriter-serve", "serve --bootstrap: Kafka Streams application id of the serving instances, which share the"
+          + " partitions of the customer-memory table between them; must differ from stream.application-id."));
+  public static final ConfigKey<Integer> SHARD_STANDBY_REPLICAS = add(ConfigKey.ofInt("shard.standby-replicas", 1,
+      0, 10, "serve --bootstrap: warm copies of each partition kept on other instances (num.standby.replicas); a"
+          + " request whose owner is unreachable is answered from one of them."));
+  public static final ConfigKey<Integer> SHARD_FORWARD_TIMEOUT_MS = add(ConfigKey.ofInt("shard.forward-timeout-ms",
+      20, 1, 10_000, "serve --bootstrap: longest wait for the instance holding a customer's memory (also bounded by"
+          + " online.budget-ms); past it the request goes on with the global layers."));
+  public static final ConfigKey<String> SHARD_ADVERTISED_HOST = add(ConfigKey.ofString("shard.advertised-host",
+      "127.0.0.1", "serve --bootstrap: host name the other instances reach this one at (with its --port), announced"
+          + " to Kafka Streams as application.server."));
+  public static final ConfigKey<Integer> SHARD_SESSION_TIMEOUT_MS = add(ConfigKey.ofInt("shard.session-timeout-ms",
+      10_000, 3_000, 300_000, "serve --bootstrap: how long the group waits for a silent instance before moving its"
+          + " partitions (consumer session.timeout.ms); meanwhile its customers are read from standbys."));
+  public static final ConfigKey<Boolean> PUBLISH_PERSONAL = add(ConfigKey.ofBoolean("publish.personal", true,
+      "publish --bootstrap: copy every customer's memory into the model version (single-node serve --model). false:"
+          + " the version holds only the global part, and serve --bootstrap instances serve memories from the"
+          + " stream; publishing then reads only what the global model needs."));
+
   private ConfigKeys() {}
 
   private static <T> ConfigKey<T> add(ConfigKey<T> key) {

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.online.embed.Embedder;
+import org.selflearn.rewriter.online.index.PersonalLookup;
+import org.selflearn.rewriter.online.index.PersonalProfile;
+import org.selflearn.rewriter.online.index.PersonalStore;
 import org.selflearn.rewriter.online.internal.LoadedModel;
 import org.selflearn.rewriter.online.internal.RewriteEngine;
 import org.selflearn.rewriter.online.internal.WarmUp;
@@ -51,9 +54,12 @@ public final class QueryRewriter implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService reloader;
   private final long budgetNanos;
+  private final PersonalStore sharedPersonal;
 
-  private QueryRewriter(ModelHome home, OnlineSettings settings, ModelVersion first, MeterRegistry registry) {
+  private QueryRewriter(ModelHome home, OnlineSettings settings, ModelVersion first, MeterRegistry registry,
+      PersonalStore sharedPersonal) {
     this.home = home;
+    this.sharedPersonal = sharedPersonal;
     this.settings = settings;
     this.metrics = new RewriterMetrics(registry);
     this.versions = new ModelVersions(first);
@@ -97,15 +103,26 @@ public final class QueryRewriter implements AutoCloseable {
    *     rewriter; or null to open (and own) the one the model names
    */
   public static QueryRewriter open(Path modelDir, RewriterConfig config, MeterRegistry registry, Embedder embedder) {
+    return open(modelDir, config, registry, embedder, null);
+  }
+
+  /**
+   * Opens a model directory whose customers' memories are read from {@code sharedPersonal} instead of the model's
+   * own personal store: the sharded deployment, where serving instances share the partitions of a stream-kept table
+   * (README, "Several serving instances"). Every version of the model reads the same store; the caller keeps it and
+   * closes it after the rewriter. A null store is {@link #open(Path, RewriterConfig, MeterRegistry, Embedder)}.
+   */
+  public static QueryRewriter open(Path modelDir, RewriterConfig config, MeterRegistry registry, Embedder embedder,
+      PersonalStore sharedPersonal) {
     ModelHome home = new ModelHome(modelDir);
     OnlineSettings settings = OnlineSettings.from(config);
     String name = home.currentVersion();
     ModelDirectory dir = home.directory(name);
     String spec = VersionLoader.embedderSpec(dir);
-    ModelVersion first = ModelVersion.of(LoadedModel.open(dir, embedder), new RewriteEngine(settings),
+    ModelVersion first = ModelVersion.of(LoadedModel.open(dir, embedder, sharedPersonal), new RewriteEngine(settings),
         embedder == null, new ModelVersion.Source(dir, name, spec));
     try {
-      return new QueryRewriter(home, settings, first, registry);
+      return new QueryRewriter(home, settings, first, registry, sharedPersonal);
     } catch (RuntimeException | Error e) {
       first.release();
       throw e;
@@ -146,7 +163,16 @@ public final class QueryRewriter implements AutoCloseable {
 
   private RewriteResult decide(ModelVersion v, RewriteRequest r, long start) {
     String q = RewriteEngine.normalize(r.utterance());
-    RewriteResult table = v.engine().precomputed(v.model(), r, q);
+    PersonalLookup own = q.isEmpty() ? PersonalLookup.NONE
+        : v.engine().lookup(v.model(), r, budgetNanos - (System.nanoTime() - start));
+    if (own.failure() != null) {
+      metrics.failure("personal:" + own.failure()); // the request goes on with the global layers
+    }
+    return decide(v, r, q, own, start).withMemoryHeldBy(own.heldBy());
+  }
+
+  private RewriteResult decide(ModelVersion v, RewriteRequest r, String q, PersonalLookup own, long start) {
+    RewriteResult table = v.engine().precomputed(v.model(), r, q, own.profile());
     if (table != null) {
       return table;
     }
@@ -156,7 +182,7 @@ public final class QueryRewriter implements AutoCloseable {
     }
     Future<RewriteResult> f;
     try {
-      f = pool.submit(() -> retrieveAndRank(v, r, q));
+      f = pool.submit(() -> retrieveAndRank(v, r, q, own.profile()));
     } catch (RejectedExecutionException e) {
       return failOpen(r.utterance(), versions.isClosed() ? "closed" : "overloaded");
     }
@@ -194,12 +220,12 @@ public final class QueryRewriter implements AutoCloseable {
   }
 
   /** Runs on a pool thread with its own reference: the caller may time out and release its reference first. */
-  private static RewriteResult retrieveAndRank(ModelVersion v, RewriteRequest r, String q) {
+  private static RewriteResult retrieveAndRank(ModelVersion v, RewriteRequest r, String q, PersonalProfile own) {
     if (!v.tryAcquire()) {
       return RewriteResult.unchanged(r.utterance(), "closed");
     }
     try {
-      return v.engine().retrieveAndRank(v.model(), r, q);
+      return v.engine().retrieveAndRank(v.model(), r, q, own);
     } finally {
       v.release();
     }
@@ -240,7 +266,7 @@ public final class QueryRewriter implements AutoCloseable {
     return versions.refresh(current -> {
       String model = home.currentVersion();
       if (!java.util.Objects.equals(model, current.source().name())) {
-        ModelVersion next = VersionLoader.load(home, model, settings, current);
+        ModelVersion next = VersionLoader.load(home, model, settings, current, sharedPersonal);
         VersionLoader.warmUp(next, e -> {
           metrics.failure("warm-up");
           LOG.warn("warm-up of model version {} failed: {}", model, e.toString());

@@ -16,15 +16,29 @@ import org.selflearn.rewriter.common.event.RewriteSource;
  *     {@code online.max-utterance-chars}), {@code closed} (the rewriter was closed), {@code overloaded},
  *     {@code error}
  * @param candidates the scored candidates when an explanation was asked for, else empty
+ * @param memoryHeldBy where the customer's personal memory was read ({@code local}, or the {@code host:port} of the
+ *     serving instance holding the customer's partition), or null when none was read
  */
 public record RewriteResult(String original, String rewrite, RewriteSource source, double score, String reason,
-    List<ScoredCandidate> candidates) {
+    List<ScoredCandidate> candidates, String memoryHeldBy) {
 
   /** A candidate with its score and features, for explanations. */
   public record ScoredCandidate(String text, String layer, double score, Map<String, Double> features) {}
 
   public RewriteResult {
     candidates = candidates == null ? List.of() : List.copyOf(candidates);
+  }
+
+  /** A result with no personal memory read (yet). */
+  public RewriteResult(String original, String rewrite, RewriteSource source, double score, String reason,
+      List<ScoredCandidate> candidates) {
+    this(original, rewrite, source, score, reason, candidates, null);
+  }
+
+  /** This result, saying where the customer's memory was read. */
+  public RewriteResult withMemoryHeldBy(String heldBy) {
+    return java.util.Objects.equals(heldBy, memoryHeldBy) ? this
+        : new RewriteResult(original, rewrite, source, score, reason, candidates, heldBy);
   }
 
   /** Unchanged, for a reason. */

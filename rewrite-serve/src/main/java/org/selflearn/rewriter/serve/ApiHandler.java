@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiHandler extends Handler.Abstract {
   static final String CUSTOMER_ROUTE = "/v1/customers/{id}/memory";
+  /** Where another serving instance asks for a customer memory held here (body: the customer id). */
+  static final String PEER_ROUTE = "/internal/v1/personal";
+  private static final String OCTETS = "application/octet-stream";
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
   private static final String CUSTOMERS = "/v1/customers/";
@@ -48,6 +51,7 @@ final class ApiHandler extends Handler.Abstract {
   private final Consumer<String> accessLog;
   private final Semaphore permits;
   private volatile RewriteBackend backend;
+  private volatile PeerMemory peers;
   private volatile boolean draining;
 
   ApiHandler(ServeSettings settings, BearerToken token, PrometheusMeterRegistry registry, Consumer<String> accessLog) {
@@ -66,7 +70,8 @@ final class ApiHandler extends Handler.Abstract {
     return metrics;
   }
 
-  void serve(RewriteBackend b) {
+  void serve(RewriteBackend b, PeerMemory p) {
+    this.peers = p;
     this.backend = b;
   }
 
@@ -154,7 +159,7 @@ final class ApiHandler extends Handler.Abstract {
       return "other";
     }
     return switch (path) {
-      case "/health", "/ready", "/metrics", "/v1/rewrite", "/v1/rewrite:batch" -> path;
+      case "/health", "/ready", "/metrics", "/v1/rewrite", "/v1/rewrite:batch", PEER_ROUTE -> path;
       default -> path.startsWith(CUSTOMERS) && path.endsWith(MEMORY)
           && path.length() > CUSTOMERS.length() + MEMORY.length()
           && path.indexOf('/', CUSTOMERS.length()) == path.length() - MEMORY.length() ? CUSTOMER_ROUTE : "other";
@@ -173,8 +178,27 @@ final class ApiHandler extends Handler.Abstract {
         String id = CustomerPath.id(path.substring(CUSTOMERS.length(), path.length() - MEMORY.length()));
         return api(request, false, (b, body) -> forget(b, id));
       });
+      case PEER_ROUTE -> only("POST", method, () -> api(request, true, (b, body) -> peer(body,
+          "stale=true".equals(request.getHttpURI().getQuery()))));
       default -> Answer.error(404, "not-found", null, "no such route; see the README's 'Serving over HTTP'");
     };
+  }
+
+  /**
+   * Another instance asks for a customer memory held here: 200 with its bytes, or 421 when this instance does not
+   * hold the customer's partition (anymore), or 404 when this instance serves alone.
+   */
+  private Answer peer(byte[] body, boolean stale) {
+    PeerMemory p = peers;
+    if (p == null) {
+      return Answer.error(404, "not-found", null, "this instance serves alone (no serve --bootstrap)");
+    }
+    String customer = CustomerPath.ofBody(body);
+    byte[] held = p.hostedProfile(customer, stale);
+    if (held == null) {
+      return Answer.error(421, "not-hosted", null, "this instance does not hold that customer's partition");
+    }
+    return new Answer(200, OCTETS, held, Map.of(), "ok");
   }
 
   private Answer readiness() {

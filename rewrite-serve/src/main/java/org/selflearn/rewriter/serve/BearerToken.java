@@ -15,9 +15,16 @@ import java.security.MessageDigest;
 public final class BearerToken {
   private static final String PREFIX = "Bearer ";
   private final byte[] digest;
+  private final String authorization;
 
   private BearerToken(String token) {
     this.digest = sha256(token);
+    this.authorization = PREFIX + token;
+  }
+
+  /** The {@code Authorization} header value that carries this token (serving instances calling each other). */
+  public String authorization() {
+    return authorization;
   }
 
   /** A token given in code (tests). */

@@ -17,7 +17,15 @@ final class CustomerPath {
 
   /** The id of a raw segment (without '/'); 400 naming {@code id} when it is malformed or out of bounds. */
   static String id(String rawSegment) {
-    String id = decode(rawSegment);
+    return checked(decode(rawSegment));
+  }
+
+  /** The id sent as a whole request body (UTF-8, strictly), by another serving instance; 400 naming {@code id}. */
+  static String ofBody(byte[] body) {
+    return checked(utf8(body));
+  }
+
+  private static String checked(String id) {
     if (id.isBlank() || id.codePointCount(0, id.length()) > RequestParser.MAX_ID_CHARS) {
       throw new BadRequestException("id", "the customer id in the path must be 1 to " + RequestParser.MAX_ID_CHARS
           + " characters, not blank, percent-encoded as UTF-8 ('/' as %2F)");
@@ -45,11 +53,15 @@ final class CustomerPath {
       bytes.write(hi << 4 | lo);
       i += 2;
     }
+    return utf8(bytes.toByteArray());
+  }
+
+  private static String utf8(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new BadRequestException("id", "the customer id in the path is not UTF-8 once percent-decoded");
+      throw new BadRequestException("id", "the customer id is not UTF-8 (once percent-decoded)");
     }
   }
 }

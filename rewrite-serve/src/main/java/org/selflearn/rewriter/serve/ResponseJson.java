@@ -77,6 +77,9 @@ final class ResponseJson {
     }
     g.writeStringField("reason", r.reason());
     g.writeStringField("modelVersion", modelVersion);
+    if (r.memoryHeldBy() != null) {
+      g.writeStringField("memoryHeldBy", r.memoryHeldBy());
+    }
     if (!r.candidates().isEmpty()) {
       g.writeArrayFieldStart("candidates");
       for (RewriteResult.ScoredCandidate c : r.candidates()) {

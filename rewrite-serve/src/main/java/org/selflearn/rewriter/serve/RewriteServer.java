@@ -86,7 +86,15 @@ public final class RewriteServer implements AutoCloseable {
 
   /** Starts serving rewrites with a loaded model. */
   public void serve(RewriteBackend backend) {
-    api.serve(backend);
+    serve(backend, null);
+  }
+
+  /**
+   * Starts serving rewrites with a loaded model, and answering other serving instances for the customer memories held
+   * here ({@code peers}; null for a single instance, where {@code /internal/v1/personal} is a 404).
+   */
+  public void serve(RewriteBackend backend, PeerMemory peers) {
+    api.serve(backend, peers);
   }
 
   /** Whether a model is loaded and the server is not shutting down. */

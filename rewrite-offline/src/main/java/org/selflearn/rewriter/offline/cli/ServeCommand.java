@@ -13,7 +13,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.shard.ShardSettings;
+import org.selflearn.rewriter.offline.shard.ShardedPersonalStore;
+import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.QueryRewriter;
+import org.selflearn.rewriter.online.embed.Embedder;
+import org.selflearn.rewriter.online.embed.Embedders;
 import org.selflearn.rewriter.serve.BearerToken;
 import org.selflearn.rewriter.serve.RewriteBackend;
 import org.selflearn.rewriter.serve.RewriteServer;
@@ -23,12 +28,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./rewrite serve --model DIR [--port N]}: the rewriter over HTTP until SIGTERM or Ctrl-C (README). */
+/**
+ * {@code ./rewrite serve --model DIR [--port N] [--bootstrap HOST:PORT]}: the rewriter over HTTP until SIGTERM or
+ * Ctrl-C (README). With {@code --bootstrap}, one of several instances that share the customers' personal memories
+ * kept by the streaming job ({@link ShardedPersonalStore}); without, a single instance serving the model's own.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve a trained model over HTTP: POST /v1/rewrite, POST /v1/rewrite:batch, DELETE"
         + " /v1/customers/{id}/memory, GET /health, /ready, /metrics. Listens on serve.bind (127.0.0.1) until SIGTERM"
         + " or Ctrl-C, then drains requests in flight and closes the model. Newly published table versions are picked"
-        + " up while serving (online.reload-seconds).")
+        + " up while serving (online.reload-seconds). With --bootstrap, this instance is one of several that share"
+        + " the customers' personal memories kept by the streaming job: it hosts the partitions Kafka assigns it and"
+        + " asks the others for the rest (shard.* keys).")
 final class ServeCommand implements Callable<Integer> {
   @Mixin
   ConfigOption config;
@@ -39,6 +50,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "TCP port (overrides serve.port; 0: any free port).")
   Integer port;
 
+  @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers of the streaming"
+      + " job: serve personal memories from its customer-memory topic, sharded between the instances started with"
+      + " the same shard.application-id, instead of from the model directory.")
+  String bootstrap;
+
   @Override
   public Integer call() throws InterruptedException {
     RewriterConfig c = config.load();
@@ -46,7 +62,14 @@ final class ServeCommand implements Callable<Integer> {
       c = c.with(ConfigKeys.SERVE_PORT, port);
     }
     ServeSettings settings = ServeSettings.from(c);
-    ModelCheck.forRewriter(model, "--model");
+    ModelDirectory dir = ModelCheck.forRewriter(model, "--model");
+    if (bootstrap != null) {
+      ShardSettings.from(c); // a configuration mistake is exit 2 before anything starts
+      try (BrokerCheck broker = new BrokerCheck(bootstrap,
+          Duration.ofSeconds(c.get(ConfigKeys.CONNECT_TIMEOUT_SECONDS)))) {
+        broker.requireReachable();
+      }
+    }
     BearerToken token = token(settings);
     PrometheusMeterRegistry registry = registry();
     RewriteServer server;
@@ -58,11 +81,25 @@ final class ServeCommand implements Callable<Integer> {
     StopSignal stop = new StopSignal();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.requestAndAwaitClose(
         Duration.ofSeconds(settings.drainSeconds() + 15L)), "serve-shutdown"));
+    Embedder embedder = null;
+    ShardedPersonalStore shard = null;
     try {
       Console.progress("serve", "listening on " + server.uri() + (token == null ? "" : " (bearer token required)")
           + "; loading the model");
-      QueryRewriter rewriter = QueryRewriter.open(model, c, registry, null);
-      server.serve(RewriteBackend.of(rewriter));
+      QueryRewriter rewriter;
+      if (bootstrap == null) {
+        rewriter = QueryRewriter.open(model, c, registry, null);
+      } else {
+        var manifest = dir.readManifest();
+        embedder = Embedders.open(manifest.path("embedder").asText("NONE"),
+            manifest.path("onnxModelDir").asText("-"));
+        shard = ShardedPersonalStore.start(c, bootstrap, server.port(), embedder::embed, registry,
+            token == null ? null : token.authorization());
+        Console.progress("serve", "joined the serving instances of " + bootstrap + " as " + shard.self()
+            + " (application '" + c.get(ConfigKeys.SHARD_APPLICATION_ID) + "')");
+        rewriter = QueryRewriter.open(model, c, registry, embedder, shard);
+      }
+      server.serve(RewriteBackend.of(rewriter), shard);
       Console.progress("serve", "ready on " + server.uri() + ", model version "
           + RewriteBackend.of(rewriter).modelVersion() + "; SIGTERM or Ctrl-C to stop");
       while (!stop.awaitRequest(Duration.ofHours(1))) {
@@ -71,6 +108,12 @@ final class ServeCommand implements Callable<Integer> {
       Console.progress("serve", "stopping: draining requests in flight (at most " + settings.drainSeconds() + " s)");
     } finally {
       server.close();
+      if (shard != null) {
+        shard.close();
+      }
+      if (embedder != null) {
+        embedder.close();
+      }
       stop.closed();
     }
     Console.progress("serve", "stopped");

@@ -16,6 +16,7 @@ import org.selflearn.rewriter.offline.calibrate.SelfCalibration;
 import org.selflearn.rewriter.offline.io.Directories;
 import org.selflearn.rewriter.offline.mining.MinedStats;
 import org.selflearn.rewriter.offline.publish.ModelPublisher;
+import org.selflearn.rewriter.offline.train.CustomerMemory;
 import org.selflearn.rewriter.offline.train.MinedInputs;
 import org.selflearn.rewriter.offline.train.TrainJob;
 import org.selflearn.rewriter.online.RewriteRequest;
@@ -67,8 +68,10 @@ public final class KafkaModelSource implements ModelPublisher.Source {
     }
     seconds.put("calibrate", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     long tr = System.nanoTime();
-    progress.accept("reading the stream's statistics, facts, personal memories and ranker sample");
-    MinedInputs inputs = StreamModelSource.read(bootstrap, config);
+    boolean personal = config.get(ConfigKeys.PUBLISH_PERSONAL);
+    progress.accept("reading the stream's statistics, facts, ranker sample and " + (personal ? "personal memories"
+        : "the memories of the sample's customers (publish.personal=false: serving instances keep the rest)"));
+    MinedInputs inputs = StreamModelSource.read(bootstrap, config, personal);
     seconds.put("readStream", Math.round((System.nanoTime() - tr) / 1e7) / 100.0);
     if (inputs.stats().isEmpty()) {
       throw new IllegalStateException("the statistics topic '" + config.get(ConfigKeys.STATS_TOPIC)
@@ -81,19 +84,25 @@ public final class KafkaModelSource implements ModelPublisher.Source {
     stream.put("positives", inputs.positives().size());
     stream.put("negatives", inputs.negatives().size());
     Map<String, Object> summary = job.build(inputs, calibration, out, null, null, seconds, t0);
+    if (!personal) {
+      // the sample's memories were there for the ranker's features; the version carries no personal memory
+      Directories.deleteTree(new org.selflearn.rewriter.online.ModelDirectory(out).personal());
+      stream.put("personal", "served from the stream by serve --bootstrap (publish.personal=false)");
+    }
     summary.put("stream", stream);
-    chooseValidation(inputs);
+    chooseValidation(inputs, personal);
     return summary;
   }
 
-  private void chooseValidation(MinedInputs inputs) {
+  private void chooseValidation(MinedInputs inputs, boolean personal) {
     validation.clear();
     inputs.minedStats().states().values().stream()
         .filter(s -> !StateNames.isRewritten(s.state()) && !s.state().startsWith("\u0000"))
         .sorted(java.util.Comparator.comparingLong((MinedStats.StateRow s) -> -s.turns())
             .thenComparing(MinedStats.StateRow::state))
         .limit(VALIDATION_REQUESTS / 2).forEach(s -> validation.add(RewriteRequest.of(s.state(), null)));
-    new TreeMap<>(inputs.memories()).entrySet().stream().limit(VALIDATION_REQUESTS / 2).forEach(e -> {
+    new TreeMap<>(personal ? inputs.memories() : Map.<String, CustomerMemory>of()).entrySet().stream()
+        .limit(VALIDATION_REQUESTS / 2).forEach(e -> {
       String top = e.getValue().topRequest();
       if (top != null && !top.startsWith("\u0000")) {
         validation.add(RewriteRequest.of(top, e.getKey()));

@@ -24,8 +24,9 @@ import org.selflearn.rewriter.offline.train.ModelFacts;
  * topics are what the publisher reads ({@link #changelog}). Erasure deletes a customer's memory, examples and open
  * sessions: the changelogs get tombstones. Called from the task's thread only.
  */
-final class ModelStateKeeper {
-  static final String MEMORIES_STORE = "customer-memories";
+public final class ModelStateKeeper {
+  /** The customer-memory store; its changelog (keyed by customer id) is what serving instances keep ({@link #changelog}). */
+  public static final String MEMORIES_STORE = "customer-memories";
   static final String SAMPLE_STORE = "ranker-sample";
   private static final char POSITIVE = 'P';
   private static final char NEGATIVE = 'N';
@@ -146,7 +147,7 @@ final class ModelStateKeeper {
   }
 
   /** The changelog topic of one of the job's stores: {@code <application id>-<store>-changelog} (Kafka Streams' name). */
-  static String changelog(String applicationId, String store) {
+  public static String changelog(String applicationId, String store) {
     return applicationId + "-" + store + "-changelog";
   }
 

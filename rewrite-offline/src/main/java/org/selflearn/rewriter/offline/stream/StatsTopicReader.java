@@ -20,11 +20,17 @@ public final class StatsTopicReader {
 
   /** Any compacted topic with string keys, values as bytes. */
   public static Map<String, byte[]> readLatest(String bootstrap, String topic) {
+    return readLatest(bootstrap, topic, k -> true);
+  }
+
+  /** The latest values of the keys {@code wanted} accepts; the others are read past without being kept. */
+  public static Map<String, byte[]> readLatest(String bootstrap, String topic,
+      java.util.function.Predicate<String> wanted) {
     Map<String, byte[]> out = new HashMap<>();
     TopicScan.toEnd(bootstrap, topic, 0, r -> {
       if (r.value() == null) {
         out.remove(r.key());
-      } else {
+      } else if (wanted.test(r.key())) {
         out.put(r.key(), r.value());
       }
     });

@@ -79,33 +79,46 @@ public final class IndexBuilder {
   /** Writes the personal memories; returns the number of customers. */
   public long buildPersonal(Map<String, CustomerMemory> memories, ModelDirectory dir) {
     Set<String> texts = new HashSet<>();
-    Map<String, List<Map.Entry<String, CustomerMemory.Entry>>> kept = new HashMap<>();
-    for (Map.Entry<String, CustomerMemory> c : memories.entrySet()) {
-      if (c.getValue().isEmpty()) {
-        continue;
+    long customers = 0;
+    for (CustomerMemory m : memories.values()) {
+      if (!m.isEmpty()) {
+        topEntries(m, personalMaxEntries).forEach(e -> texts.add(e.getKey()));
+        customers++;
       }
-      List<Map.Entry<String, CustomerMemory.Entry>> list = new ArrayList<>(c.getValue().entries().entrySet());
-      list.sort((a, b) -> a.getValue().count != b.getValue().count ? b.getValue().count - a.getValue().count
-          : a.getKey().compareTo(b.getKey()));
-      list = list.subList(0, Math.min(personalMaxEntries, list.size()));
-      kept.put(c.getKey(), list);
-      list.forEach(e -> texts.add(e.getKey()));
     }
     embedAll(new ArrayList<>(texts));
     try (PersonalMemory memory = PersonalMemory.create(dir.personal())) {
-      for (Map.Entry<String, List<Map.Entry<String, CustomerMemory.Entry>>> c : kept.entrySet()) {
-        List<PersonalEntry> entries = new ArrayList<>();
-        for (Map.Entry<String, CustomerMemory.Entry> e : c.getValue()) {
-          CustomerMemory.Entry x = e.getValue();
-          entries.add(new PersonalEntry(e.getKey(), x.count, x.lastMillis, x.deviceType, x.domainIntent,
-              PersonalEntry.quantize(vector(e.getKey()))));
+      for (Map.Entry<String, CustomerMemory> c : memories.entrySet()) {
+        if (!c.getValue().isEmpty()) {
+          memory.put(c.getKey(), profile(c.getValue(), personalMaxEntries, this::vector));
         }
-        List<PersonalPair> pairs = ownPairs(memories.get(c.getKey()).pairs());
-        memory.put(c.getKey(), new PersonalProfile(entries, pairs.subList(0, Math.min(personalMaxEntries,
-            pairs.size()))));
       }
     }
-    return kept.size();
+    return customers;
+  }
+
+  /**
+   * The personal memory served for a customer's collected memory: their {@code maxEntries} most used successful
+   * requests (then alphabetically), each with its embedding, and as many of their own rephrase pairs. The model
+   * build and the serving instances that keep memories from the stream both call this, so both serve the same.
+   */
+  public static PersonalProfile profile(CustomerMemory memory, int maxEntries,
+      java.util.function.Function<String, float[]> vectors) {
+    List<PersonalEntry> entries = new ArrayList<>();
+    for (Map.Entry<String, CustomerMemory.Entry> e : topEntries(memory, maxEntries)) {
+      CustomerMemory.Entry x = e.getValue();
+      entries.add(new PersonalEntry(e.getKey(), x.count, x.lastMillis, x.deviceType, x.domainIntent,
+          PersonalEntry.quantize(vectors.apply(e.getKey()))));
+    }
+    List<PersonalPair> pairs = ownPairs(memory.pairs());
+    return new PersonalProfile(entries, pairs.subList(0, Math.min(maxEntries, pairs.size())));
+  }
+
+  private static List<Map.Entry<String, CustomerMemory.Entry>> topEntries(CustomerMemory memory, int maxEntries) {
+    List<Map.Entry<String, CustomerMemory.Entry>> list = new ArrayList<>(memory.entries().entrySet());
+    list.sort((a, b) -> a.getValue().count != b.getValue().count ? b.getValue().count - a.getValue().count
+        : a.getKey().compareTo(b.getKey()));
+    return list.subList(0, Math.min(maxEntries, list.size()));
   }
 
   private void embedAll(List<String> texts) {

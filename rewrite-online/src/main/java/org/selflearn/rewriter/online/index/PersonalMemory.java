@@ -19,7 +19,10 @@ import org.rocksdb.RocksIterator;
  * write after {@link #close} fails with {@link IndexException} instead of touching freed native memory (the online
  * rewriter's reference-counted model versions keep a store open while any request reads it).
  */
-public final class PersonalMemory implements AutoCloseable {
+public final class PersonalMemory implements PersonalStore {
+  /** What {@link PersonalLookup#heldBy} says for a store opened in this process. */
+  public static final String LOCAL = "local";
+
   static {
     RocksDB.loadLibrary();
   }
@@ -66,6 +69,11 @@ public final class PersonalMemory implements AutoCloseable {
     }
   }
 
+  @Override
+  public PersonalLookup lookup(String customerId, long timeoutNanos) {
+    return PersonalLookup.found(get(customerId), LOCAL);
+  }
+
   /** Replaces the customer's memory. */
   public void put(String customerId, PersonalProfile profile) {
     checkOpen();
@@ -77,6 +85,7 @@ public final class PersonalMemory implements AutoCloseable {
   }
 
   /** Erases the customer's memory; returns whether there was one. Durable when it returns. */
+  @Override
   public boolean forget(String customerId) {
     checkOpen();
     try {
@@ -94,6 +103,7 @@ public final class PersonalMemory implements AutoCloseable {
    * Up to {@code n} stored memories in key order, whoever they belong to (for warming up the personal path of
    * the request path with realistic profiles; ids are not stored, so none is returned).
    */
+  @Override
   public List<PersonalProfile> sampleProfiles(int n) {
     checkOpen();
     List<PersonalProfile> out = new ArrayList<>();
@@ -105,7 +115,8 @@ public final class PersonalMemory implements AutoCloseable {
     return out;
   }
 
-  static byte[] key(String customerId) {
+  /** The key a customer's memory is stored under: SHA-256 of the id, so no store holds ids in clear. */
+  public static byte[] key(String customerId) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(customerId.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

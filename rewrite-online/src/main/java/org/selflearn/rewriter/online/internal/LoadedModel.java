@@ -10,32 +10,41 @@ import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.embed.Embedders;
 import org.selflearn.rewriter.online.index.GlobalIndex;
 import org.selflearn.rewriter.online.index.PersonalMemory;
+import org.selflearn.rewriter.online.index.PersonalStore;
 import org.selflearn.rewriter.online.index.WordingClasses;
 import org.selflearn.rewriter.online.rank.LogisticRanker;
 import org.selflearn.rewriter.online.table.RewriteTable;
 
 /**
  * Everything a rewrite reads, opened and validated once: table (may be absent), global index, personal memory,
- * ranker, embedder. Closing closes all of them.
+ * ranker, embedder. Closing closes all of them, except a personal store supplied from outside (sharded serving),
+ * which outlives model versions and stays its owner's to close.
  */
 public final class LoadedModel implements AutoCloseable {
   private final RewriteTable table;
   private final GlobalIndex global;
-  private final PersonalMemory personal;
+  private final PersonalStore personal;
+  private final boolean ownsPersonal;
   private final LogisticRanker ranker;
   private final Embedder embedder;
   private final WordingClasses wordings;
   private final LayerCalibration calibration;
 
   /** A model that serves every layer at the ranker's own threshold. */
-  public LoadedModel(RewriteTable table, GlobalIndex global, PersonalMemory personal, LogisticRanker ranker,
+  public LoadedModel(RewriteTable table, GlobalIndex global, PersonalStore personal, LogisticRanker ranker,
       Embedder embedder, WordingClasses wordings) {
     this(table, global, personal, ranker, embedder, wordings,
         LayerCalibration.allOn(ranker == null ? 0.5 : ranker.threshold()));
   }
 
-  public LoadedModel(RewriteTable table, GlobalIndex global, PersonalMemory personal, LogisticRanker ranker,
+  public LoadedModel(RewriteTable table, GlobalIndex global, PersonalStore personal, LogisticRanker ranker,
       Embedder embedder, WordingClasses wordings, LayerCalibration calibration) {
+    this(table, global, personal, true, ranker, embedder, wordings, calibration);
+  }
+
+  private LoadedModel(RewriteTable table, GlobalIndex global, PersonalStore personal, boolean ownsPersonal,
+      LogisticRanker ranker, Embedder embedder, WordingClasses wordings, LayerCalibration calibration) {
+    this.ownsPersonal = ownsPersonal;
     this.calibration = calibration;
     this.table = table;
     this.global = global;
@@ -52,6 +61,14 @@ public final class LoadedModel implements AutoCloseable {
    * closed before the exception propagates, so the same process can open the directory again.
    */
   public static LoadedModel open(ModelDirectory dir, Embedder embedder) {
+    return open(dir, embedder, null);
+  }
+
+  /**
+   * Opens a model directory like {@link #open(ModelDirectory, Embedder)}; with a {@code sharedPersonal} store the
+   * directory's own personal memory (if any) is not opened, and the shared one is read instead and never closed here.
+   */
+  public static LoadedModel open(ModelDirectory dir, Embedder embedder, PersonalStore sharedPersonal) {
     JsonNode manifest = dir.readManifest();
     LogisticRanker ranker = LogisticRanker.load(dir.ranker());
     WordingClasses wordings = WordingClasses.load(dir.root());
@@ -69,12 +86,12 @@ public final class LoadedModel implements AutoCloseable {
       }
       GlobalIndex global = new GlobalIndex(dir.global());
       opened.push(global);
-      PersonalMemory personal = null;
-      if (Files.isDirectory(dir.personal())) {
+      PersonalStore personal = sharedPersonal;
+      if (personal == null && Files.isDirectory(dir.personal())) {
         personal = PersonalMemory.open(dir.personal());
         opened.push(personal);
       }
-      return new LoadedModel(table, global, personal, ranker, e, wordings,
+      return new LoadedModel(table, global, personal, sharedPersonal == null, ranker, e, wordings,
           LayerCalibration.load(dir.root(), ranker.threshold()));
     } catch (RuntimeException | Error failure) {
       closeAll(opened, failure);
@@ -84,7 +101,7 @@ public final class LoadedModel implements AutoCloseable {
 
   /** The model with another table (hot reload); the caller closes the old table. */
   public LoadedModel withTable(RewriteTable newTable) {
-    return new LoadedModel(newTable, global, personal, ranker, embedder, wordings, calibration);
+    return new LoadedModel(newTable, global, personal, ownsPersonal, ranker, embedder, wordings, calibration);
   }
 
   public RewriteTable table() {
@@ -95,8 +112,13 @@ public final class LoadedModel implements AutoCloseable {
     return global;
   }
 
-  public PersonalMemory personal() {
+  public PersonalStore personal() {
     return personal;
+  }
+
+  /** Whether this model opened its personal store (and closes it), rather than sharing one it was given. */
+  public boolean ownsPersonal() {
+    return personal != null && ownsPersonal;
   }
 
   public LogisticRanker ranker() {
@@ -122,7 +144,7 @@ public final class LoadedModel implements AutoCloseable {
   public void close() {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     parts.add(embedder);
-    if (personal != null) {
+    if (ownsPersonal()) {
       parts.push(personal);
     }
     parts.push(global);

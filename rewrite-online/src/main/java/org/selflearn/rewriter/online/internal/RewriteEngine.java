@@ -15,7 +15,8 @@ import org.selflearn.rewriter.online.OnlineSettings;
 import org.selflearn.rewriter.online.RewriteRequest;
 import org.selflearn.rewriter.online.RewriteResult;
 import org.selflearn.rewriter.online.index.GlobalEntry;
-import org.selflearn.rewriter.online.index.PersonalMemory;
+import org.selflearn.rewriter.online.index.PersonalLookup;
+import org.selflearn.rewriter.online.index.PersonalStore;
 import org.selflearn.rewriter.online.index.PersonalProfile;
 import org.selflearn.rewriter.online.rank.Candidate;
 import org.selflearn.rewriter.online.rank.FeatureExtractor;
@@ -46,11 +47,16 @@ public final class RewriteEngine {
    * switched off by configuration or by the model's calibration are skipped.
    */
   public RewriteResult precomputed(LoadedModel m, RewriteRequest r, String q) {
+    return precomputed(m, r, q, ownProfile(m, r));
+  }
+
+  /** {@link #precomputed(LoadedModel, RewriteRequest, String)} with the customer's memory already looked up. */
+  public RewriteResult precomputed(LoadedModel m, RewriteRequest r, String q, PersonalProfile profile) {
     String original = r.utterance();
     if (q.isEmpty()) {
       return RewriteResult.unchanged(original, "empty");
     }
-    PersonalProfile own = m.calibration().ownHistory() ? ownProfile(m, r) : PersonalProfile.EMPTY;
+    PersonalProfile own = m.calibration().ownHistory() ? profile : PersonalProfile.EMPTY;
     String mine = ownRewrite(own, q);
     if (mine != null) {
       return new RewriteResult(original, mine, RewriteSource.PERSONAL, 1.0, "own-history", List.of());
@@ -69,8 +75,16 @@ public final class RewriteEngine {
 
   /** The customer's memory for the own-history rules, or empty. */
   private PersonalProfile ownProfile(LoadedModel m, RewriteRequest r) {
-    return !settings.personal() || m.personal() == null || r.customerId() == null ? PersonalProfile.EMPTY
-        : m.personal().get(r.customerId());
+    return profile(m.personal(), r.customerId());
+  }
+
+  /**
+   * Looks the request's customer up once for every layer, within {@code timeoutNanos}; {@link PersonalLookup#NONE}
+   * without a customer id, a personal store, or with the personal layers switched off.
+   */
+  public PersonalLookup lookup(LoadedModel m, RewriteRequest r, long timeoutNanos) {
+    return settings.personal() && m.personal() != null && r.customerId() != null
+        ? m.personal().lookup(r.customerId(), timeoutNanos) : PersonalLookup.NONE;
   }
 
   /**
@@ -95,6 +109,11 @@ public final class RewriteEngine {
 
   /** The retrieval-and-rank stage, for the ranked layers the model's calibration lets serve. */
   public RewriteResult retrieveAndRank(LoadedModel m, RewriteRequest r, String q) {
+    return retrieveAndRank(m, r, q, profile(m.personal(), r.customerId()));
+  }
+
+  /** {@link #retrieveAndRank(LoadedModel, RewriteRequest, String)} with the customer's memory already looked up. */
+  public RewriteResult retrieveAndRank(LoadedModel m, RewriteRequest r, String q, PersonalProfile profile) {
     LayerCalibration cal = m.calibration();
     boolean personal = cal.rankedPersonal() && settings.rankedPersonal();
     boolean global = cal.rankedGlobal() && settings.rankedGlobal();
@@ -102,7 +121,7 @@ public final class RewriteEngine {
       return RewriteResult.unchanged(r.utterance(), "ranked-layers-off");
     }
     return rank(m, r, q, personal ? cal.personalThreshold() : Double.NaN,
-        global ? cal.globalThreshold() : Double.NaN);
+        global ? cal.globalThreshold() : Double.NaN, profile);
   }
 
   /**
@@ -112,8 +131,8 @@ public final class RewriteEngine {
     if (q.isEmpty()) {
       return new DecisionTrace(null, null, null, null, Double.NaN);
     }
-    RewriteResult ranked = rank(m, r, q, 0, 0);
     PersonalProfile own = ownProfile(m, r);
+    RewriteResult ranked = rank(m, r, q, 0, 0, own);
     TableEntry table = table(m, q);
     boolean tableServes = table != null && !own.succeedsAsSaid(q, settings.minOwnChains());
     return new DecisionTrace(ownRewrite(own, q), tableServes ? table.target() : null, ranked.rewrite(),
@@ -125,8 +144,7 @@ public final class RewriteEngine {
    * ({@code globalThreshold}) is a number, and is served when its score reaches it.
    */
   private RewriteResult rank(LoadedModel m, RewriteRequest r, String q, double personalThreshold,
-      double globalThreshold) {
-    PersonalProfile profile = profile(m.personal(), r.customerId());
+      double globalThreshold, PersonalProfile profile) {
     GlobalEntry prior = retriever.lookup(m.global(), q);
     if (leftAlone(prior, profile, q, 0)) {
       return RewriteResult.unchanged(r.utterance(), "usually-succeeds");
@@ -239,9 +257,9 @@ public final class RewriteEngine {
   }
 
   /** The customer's memory, or empty. */
-  public PersonalProfile profile(PersonalMemory memory, String customerId) {
-    return settings.personal() && memory != null && customerId != null ? memory.get(customerId)
-        : PersonalProfile.EMPTY;
+  public PersonalProfile profile(PersonalStore memory, String customerId) {
+    return settings.personal() && memory != null && customerId != null
+        ? memory.lookup(customerId, Long.MAX_VALUE).profile() : PersonalProfile.EMPTY;
   }
 
   /** Normalises a request the way every module does. */

@@ -111,7 +111,7 @@ public final class WarmUp {
           RewriteEngine.normalize(q));
     }
     if (m.personal() != null) {
-      m.personal().get(CUSTOMER);
+      m.personal().lookup(CUSTOMER, Long.MAX_VALUE);
     }
   }
 

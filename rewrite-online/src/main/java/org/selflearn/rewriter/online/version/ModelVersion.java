@@ -69,7 +69,7 @@ public final class ModelVersion {
     }
     List<SharedResource<?>> parts = new ArrayList<>();
     parts.add(SharedResource.owned(model.global()));
-    if (model.personal() != null) {
+    if (model.ownsPersonal()) {
       parts.add(SharedResource.owned(model.personal()));
     }
     return new ModelVersion(model, engine, source, model.table() == null ? null : SharedResource.owned(model.table()),

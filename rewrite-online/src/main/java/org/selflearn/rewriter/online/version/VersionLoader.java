@@ -8,6 +8,7 @@ import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.ModelHome;
 import org.selflearn.rewriter.online.OnlineSettings;
 import org.selflearn.rewriter.online.embed.Embedder;
+import org.selflearn.rewriter.online.index.PersonalStore;
 import org.selflearn.rewriter.online.internal.LoadedModel;
 import org.selflearn.rewriter.online.internal.RewriteEngine;
 import org.selflearn.rewriter.online.internal.WarmUp;
@@ -31,15 +32,17 @@ public final class VersionLoader {
 
   /**
    * Opens version {@code name} of {@code home} ({@code null}: the root of a plain directory). {@code previous} must
-   * be alive (the refresh holds it); if opening fails, whatever was opened or retained is released again.
+   * be alive (the refresh holds it); {@code sharedPersonal}, when not null, is read instead of the version's own
+   * personal memory (sharded serving). If opening fails, whatever was opened or retained is released again.
    */
-  public static ModelVersion load(ModelHome home, String name, OnlineSettings settings, ModelVersion previous) {
+  public static ModelVersion load(ModelHome home, String name, OnlineSettings settings, ModelVersion previous,
+      PersonalStore sharedPersonal) {
     ModelDirectory dir = home.directory(name);
     String spec = embedderSpec(dir);
     SharedResource<Embedder> shared = spec.equals(previous.source().embedderSpec()) ? previous.shareEmbedder() : null;
     LoadedModel model;
     try {
-      model = LoadedModel.open(dir, shared == null ? null : shared.get());
+      model = LoadedModel.open(dir, shared == null ? null : shared.get(), sharedPersonal);
     } catch (RuntimeException | Error e) {
       if (shared != null) {
         releaseQuietly(shared, e);

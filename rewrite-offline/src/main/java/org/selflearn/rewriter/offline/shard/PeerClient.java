@@ -1,0 +1,77 @@
+package org.selflearn.rewriter.offline.shard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Asks another serving instance for a customer memory it holds ({@code POST /internal/v1/personal}, body the
+ * customer id, the bearer token when one is configured), within a deadline. An instance that did not answer in time
+ * or refused the connection is skipped for {@value #PAUSE_MILLIS} ms, so that while a dead instance's partitions move,
+ * requests go straight to a standby instead of each waiting out the timeout.
+ */
+final class PeerClient {
+  static final long PAUSE_MILLIS = 2_000;
+  private final HttpClient http;
+  private final String authorization;
+  private final Map<HostInfo, Long> pausedUntil = new ConcurrentHashMap<>();
+
+  /** What an instance answered. */
+  enum Status { HELD, NOT_HOSTED, FAILED }
+
+  /** An answer: the memory's bytes when {@link Status#HELD}. */
+  record Answer(Status status, byte[] profile) {
+    static final Answer NOT_HOSTED = new Answer(Status.NOT_HOSTED, null);
+    static final Answer FAILED = new Answer(Status.FAILED, null);
+  }
+
+  /** {@code authorization}: the header value other instances require, or null. */
+  PeerClient(Duration connectTimeout, String authorization) {
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.authorization = authorization;
+  }
+
+  /** Asks {@code host} for the customer's memory ({@code stale}: a standby copy will do), until {@code deadline}. */
+  Answer fetch(HostInfo host, String customerId, boolean stale, long deadlineNanos) {
+    long now = System.nanoTime();
+    Long paused = pausedUntil.get(host);
+    if (paused != null && paused - now > 0) {
+      return Answer.FAILED;
+    }
+    long left = deadlineNanos - now;
+    if (left <= 0) {
+      return Answer.FAILED;
+    }
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
+            + "/internal/v1/personal" + (stale ? "?stale=true" : "")))
+        .timeout(Duration.ofNanos(left))
+        .header("Content-Type", "text/plain; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(customerId, StandardCharsets.UTF_8));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      pausedUntil.remove(host);
+      return switch (r.statusCode()) {
+        case 200 -> new Answer(Status.HELD, r.body());
+        case 421 -> Answer.NOT_HOSTED;
+        default -> Answer.FAILED; // 503 (overloaded, starting, draining), 401 (token mismatch), ...
+      };
+    } catch (IOException e) { // refused, reset, timed out
+      pausedUntil.put(host, System.nanoTime() + PAUSE_MILLIS * 1_000_000);
+      return Answer.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Answer.FAILED;
+    }
+  }
+}

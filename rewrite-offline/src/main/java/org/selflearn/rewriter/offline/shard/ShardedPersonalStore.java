@@ -1,0 +1,201 @@
+package org.selflearn.rewriter.offline.shard;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.stream.ErasureRequest;
+import org.selflearn.rewriter.online.index.PersonalLookup;
+import org.selflearn.rewriter.online.index.PersonalMemory;
+import org.selflearn.rewriter.online.index.PersonalProfile;
+import org.selflearn.rewriter.online.index.PersonalStore;
+import org.selflearn.rewriter.serve.PeerMemory;
+
+/**
+ * Customers' personal memories shared by several serving instances: this instance hosts the partitions Kafka
+ * assigns it ({@link ProfileTopology}) and answers for every customer. A lookup asks Kafka Streams which instance owns
+ * the customer's partition ({@code queryMetadataForKey}); reads this instance's store when it is the owner; else asks
+ * the owner over HTTP ({@link PeerClient}); if the owner does not answer in time, the standbys (stale copies, the
+ * freshest Kafka Streams has); if none answers, the request goes on without a memory ({@link PersonalLookup#failed})
+ * and the reason is counted. Erasure goes through the mining job ({@code stream.erasure-topic}): its tombstone reaches
+ * every instance's copy. Thread-safe.
+ */
+public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
+  private static final Serializer<String> IDS = new StringSerializer();
+  private static final byte[] NO_MEMORY = PersonalProfile.EMPTY.toBytes();
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final String selfName;
+  private final PeerClient peers;
+  private final ShardMetrics metrics;
+  private final long forwardNanos;
+  private final String bootstrap;
+  private final RewriterConfig config;
+
+  private ShardedPersonalStore(KafkaStreams streams, HostInfo self, PeerClient peers, ShardMetrics metrics,
+      long forwardNanos, String bootstrap, RewriterConfig config) {
+    this.streams = streams;
+    this.self = self;
+    this.selfName = self.host() + ":" + self.port();
+    this.peers = peers;
+    this.metrics = metrics;
+    this.forwardNanos = forwardNanos;
+    this.bootstrap = bootstrap;
+    this.config = config;
+  }
+
+  /**
+   * Joins the serving instances of {@code bootstrap}'s cluster as {@code advertised host:port}; profiles are built
+   * with {@code vectors} (the model's embedder). Returns once the application is started (it may still be
+   * restoring; see {@link #awaitRunning}).
+   *
+   * @param authorization the {@code Authorization} header value other instances require, or null
+   */
+  public static ShardedPersonalStore start(RewriterConfig config, String bootstrap, int port,
+      Function<String, float[]> vectors, MeterRegistry registry, String authorization) {
+    ShardSettings s = ShardSettings.from(config);
+    HostInfo self = new HostInfo(s.advertisedHost(), port);
+    ShardMetrics metrics = new ShardMetrics(registry);
+    KafkaStreams streams = new KafkaStreams(ProfileTopology.build(s, vectors, metrics),
+        ProfileTopology.properties(s, bootstrap, s.advertisedHost() + ":" + port));
+    streams.start();
+    return new ShardedPersonalStore(streams, self, new PeerClient(Duration.ofMillis(s.forwardTimeoutMillis()),
+        authorization),
+        metrics, s.forwardTimeoutMillis() * 1_000_000L, bootstrap, config);
+  }
+
+  /** Waits until the application runs (partitions assigned and restored); false when the time ran out first. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
+          && streams.state() != KafkaStreams.State.CREATED) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
+  /** The Kafka Streams state of this instance's application ({@code RUNNING}, {@code REBALANCING}, ...). */
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** {@code host:port}, as the other instances know this one. */
+  public String self() {
+    return selfName;
+  }
+
+  @Override
+  public PersonalLookup lookup(String customerId, long timeoutNanos) {
+    long deadline = System.nanoTime() + Math.min(timeoutNanos, forwardNanos);
+    KeyQueryMetadata md;
+    try {
+      md = streams.queryMetadataForKey(ProfileTopology.STORE, customerId, IDS);
+    } catch (StreamsException | IllegalStateException e) {
+      metrics.lookup("none");
+      return PersonalLookup.failed("shard-not-running");
+    }
+    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
+      metrics.lookup("none");
+      return PersonalLookup.failed("shard-no-owner");
+    }
+    List<HostInfo> order = new ArrayList<>();
+    order.add(md.activeHost());
+    order.addAll(md.standbyHosts());
+    for (HostInfo h : order) {
+      boolean stale = !h.equals(md.activeHost());
+      byte[] held = h.equals(self) ? local(customerId, md.partition(), stale)
+          : remote(h, customerId, stale, deadline);
+      if (held != null) {
+        metrics.lookup(stale ? "standby" : h.equals(self) ? "local" : "forwarded");
+        return PersonalLookup.found(PersonalProfile.fromBytes(held), h.equals(self) ? selfName
+            : h.host() + ":" + h.port());
+      }
+      if (System.nanoTime() - deadline > 0) {
+        break;
+      }
+    }
+    metrics.lookup("none");
+    return PersonalLookup.failed("shard-unreachable");
+  }
+
+  private byte[] remote(HostInfo h, String customerId, boolean stale, long deadline) {
+    PeerClient.Answer a = peers.fetch(h, customerId, stale, deadline);
+    return a.status() == PeerClient.Status.HELD ? a.profile() : null;
+  }
+
+  @Override
+  public byte[] hostedProfile(String customerId, boolean stale) {
+    KeyQueryMetadata md;
+    try {
+      md = streams.queryMetadataForKey(ProfileTopology.STORE, customerId, IDS);
+    } catch (StreamsException | IllegalStateException e) {
+      return null;
+    }
+    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
+      return null;
+    }
+    return local(customerId, md.partition(), stale);
+  }
+
+  /** This instance's copy of the customer's partition, or null when it holds none ({@code stale}: standbys too). */
+  private byte[] local(String customerId, int partition, boolean stale) {
+    try {
+      StoreQueryParameters<ReadOnlyKeyValueStore<byte[], byte[]>> q = StoreQueryParameters
+          .fromNameAndType(ProfileTopology.STORE, QueryableStoreTypes.<byte[], byte[]>keyValueStore())
+          .withPartition(partition);
+      byte[] v = streams.store(stale ? q.enableStaleStores() : q).get(PersonalMemory.key(customerId));
+      return v == null ? NO_MEMORY : v;
+    } catch (StreamsException e) {
+      return null; // not hosted here (any more), or still restoring
+    }
+  }
+
+  /**
+   * Asks the mining job to erase the customer (its tombstone then reaches every serving instance's copy); returns
+   * whether a memory was held before.
+   */
+  @Override
+  public boolean forget(String customerId) {
+    PersonalProfile before = lookup(customerId, forwardNanos).profile();
+    boolean held = !before.entries().isEmpty() || !before.pairs().isEmpty();
+    ErasureRequest.send(bootstrap, config, customerId,
+        Duration.ofSeconds(config.get(ConfigKeys.CONNECT_TIMEOUT_SECONDS)));
+    return held;
+  }
+
+  @Override
+  public List<PersonalProfile> sampleProfiles(int n) {
+    List<PersonalProfile> out = new ArrayList<>();
+    try (KeyValueIterator<byte[], byte[]> it = streams.store(StoreQueryParameters.fromNameAndType(
+        ProfileTopology.STORE, QueryableStoreTypes.<byte[], byte[]>keyValueStore()).enableStaleStores()).all()) {
+      while (it.hasNext() && out.size() < n) {
+        out.add(PersonalProfile.fromBytes(it.next().value));
+      }
+    } catch (StreamsException e) {
+      // nothing hosted yet: warm-up goes on without personal profiles
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}
