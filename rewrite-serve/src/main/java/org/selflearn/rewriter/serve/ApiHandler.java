@@ -213,6 +213,11 @@ final class ApiHandler extends Handler.Abstract {
       return unavailable("overloaded", "every permit is taken (serve.max-concurrent = " + settings.maxConcurrent()
           + ")");
     }
+    PeerMemory p = peers;
+    if (p != null && !p.ready()) {
+      return unavailable("not-ready", "the customer memories this instance holds are still being assigned or"
+          + " restored");
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", "ready");
     m.put("modelVersion", b.modelVersion());

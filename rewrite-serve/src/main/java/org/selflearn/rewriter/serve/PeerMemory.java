@@ -11,4 +11,7 @@ public interface PeerMemory {
    * does not hold the customer's partition — as its owner, or also as a standby when {@code stale} allows one.
    */
   byte[] hostedProfile(String customerId, boolean stale);
+
+  /** Whether this instance's share of the memories is assigned and restored ({@code /ready} says 503 until then). */
+  boolean ready();
 }

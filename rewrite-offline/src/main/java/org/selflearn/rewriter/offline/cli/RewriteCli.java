@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "rewrite", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "Self-learning query rewriter: mine rephrase chains from interaction logs, solve them as absorbing"
         + " Markov chains, and rewrite requests online. Exit codes: 0 success, 2 bad usage or bad input, 1 a bug.",
-    subcommands = {VersionCommand.class, ValidateCommand.class, ConfigCommand.class, SimulateCommand.class,
+    subcommands = {VersionCommand.class, ValidateCommand.class, ProduceCommand.class, ClusterCheckCommand.class, ConfigCommand.class, SimulateCommand.class,
         MineCommand.class, SolveCommand.class, TrainCommand.class, ReplayCommand.class, CompareCommand.class,
         RewriteOneCommand.class, StreamCommand.class, DemoCommand.class, ForgetCommand.class, ExplainCommand.class,
         BenchCommand.class, ServeCommand.class, PublishCommand.class, RollbackCommand.class, LoopCommand.class,

@@ -96,6 +96,11 @@ public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
     return streams.state();
   }
 
+  @Override
+  public boolean ready() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
   /** {@code host:port}, as the other instances know this one. */
   public String self() {
     return selfName;
