@@ -12,7 +12,12 @@ requests="${2:-2000}"
 source "$here/bin/find-jdk.sh"
 "$here/rewrite" version >/dev/null # builds the project when needed
 work="$(mktemp -d "${TMPDIR:-/tmp}/cluster-check-XXXXXX")"
-cp="$here/rewrite-offline/target/rewrite-offline.jar:$here/rewrite-offline/target/lib/*"
+# every process runs from a copy of the build, so a rebuild of the checkout meanwhile cannot pull jars from under them
+app="$work/app"
+mkdir -p "$app/bin" "$app/rewrite-offline/target"
+cp "$here/rewrite" "$app/"; cp "$here/bin/find-jdk.sh" "$app/bin/"
+cp -r "$here/rewrite-offline/target/rewrite-offline.jar" "$here/rewrite-offline/target/lib" "$app/rewrite-offline/target/"
+cp="$app/rewrite-offline/target/rewrite-offline.jar:$app/rewrite-offline/target/lib/*"
 base="${CLUSTER_CHECK_BASE_PORT:-19090}"
 broker_port=$base; controller_port=$((base + 1)); single_port=$((base + 10))
 bootstrap="127.0.0.1:$broker_port"
@@ -55,17 +60,17 @@ say "standalone broker (kafka.Kafka, KRaft) pid ${pids[-1]} on $bootstrap"
 
 export REWRITE_LOG_DIR="$work/logs"
 REWRITER_STREAM_STATE_DIR="$work/mining-state" REWRITE_JAVA_OPTS=-Xmx2g \
-  "$here/rewrite" stream --bootstrap "$bootstrap" --create-topics --partitions 6 >"$work/stream.out" 2>&1 &
+  "$app/rewrite" stream --bootstrap "$bootstrap" --create-topics --partitions 6 >"$work/stream.out" 2>&1 &
 pids+=($!)
 say "streaming job pid ${pids[-1]}"
 for _ in $(seq 1 120); do
-  if "$here/rewrite" produce --bootstrap "$bootstrap" --logs "$world/train.jsonl.gz" --await-mined 900 \
+  if "$app/rewrite" produce --bootstrap "$bootstrap" --logs "$world/train.jsonl.gz" --await-mined 900 \
     >"$work/produce.out" 2>&1; then break; fi
   grep -q "topic" "$work/produce.out" || { cat "$work/produce.out" >&2; exit 1; }
   sleep 1 # the job creates the topics when it starts
 done
 say "$(tail -n 2 "$work/produce.out" | tr '\n' ' ')"
-"$here/rewrite" publish --bootstrap "$bootstrap" --model "$work/model" >"$work/publish.out" 2>&1
+"$app/rewrite" publish --bootstrap "$bootstrap" --model "$work/model" >"$work/publish.out" 2>&1
 say "published $(cat "$work/model/CURRENT")"
 
 urls=(); serve_pids=(); states=()
@@ -73,16 +78,16 @@ for i in 1 2 3; do
   port=$((base + 10 + i))
   state="$work/serve-state-$i"
   REWRITER_STREAM_STATE_DIR="$state" REWRITE_JAVA_OPTS=-Xmx1500m \
-    "$here/rewrite" serve --bootstrap "$bootstrap" --model "$work/model" --port "$port" >"$work/serve-$i.out" 2>&1 &
+    "$app/rewrite" serve --bootstrap "$bootstrap" --model "$work/model" --port "$port" >"$work/serve-$i.out" 2>&1 &
   pids+=($!); serve_pids+=($!); urls+=("http://127.0.0.1:$port"); states+=("$state")
 done
-REWRITE_JAVA_OPTS=-Xmx1500m "$here/rewrite" serve --model "$work/model" --port "$single_port" \
+REWRITE_JAVA_OPTS=-Xmx1500m "$app/rewrite" serve --model "$work/model" --port "$single_port" \
   >"$work/serve-single.out" 2>&1 &
 pids+=($!)
 for u in "${urls[@]}" "http://127.0.0.1:$single_port"; do await_http "$u/ready" 600; done
 say "three serve --bootstrap instances and one serve --model ready"
 # the JVM's pid, not the wrapper script's: ./rewrite execs java, so they are the same process
-"$here/rewrite" cluster-check --bootstrap "$bootstrap" --single "http://127.0.0.1:$single_port" \
+"$app/rewrite" cluster-check --bootstrap "$bootstrap" --single "http://127.0.0.1:$single_port" \
   --instances "$(IFS=,; echo "${urls[*]}")" --pids "$(IFS=,; echo "${serve_pids[*]}")" \
   --state-dirs "$(IFS=,; echo "${states[*]}")" --logs "$world/eval.jsonl.gz" --requests "$requests" \
   --report "$work/cluster-check.json"

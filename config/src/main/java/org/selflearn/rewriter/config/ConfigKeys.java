@@ -150,6 +150,10 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> PUBLISH_CALIBRATION_DAYS = add(ConfigKey.ofInt("publish.calibration-days",
       0, 0, 3650, "Publishing from a stream: days of the input topic read back for self-calibration (held-out"
           + " replay needs raw turns); 0 reads everything the topic retains."));
+  public static final ConfigKey<Integer> PUBLISH_CALIBRATION_CUSTOMERS = add(ConfigKey.ofInt(
+      "publish.calibration-customers", 20_000, 0, 100_000_000, "Publishing from a stream: self-calibration reads the"
+          + " events of at most this many customers (those with the smallest hashed ids, the same ones at every"
+          + " publish), so a publish's time and heap do not grow with the population; 0 reads every customer's."));
   public static final ConfigKey<Integer> COMMIT_INTERVAL_MS = add(ConfigKey.ofInt("stream.commit-interval-ms", 1000,
       10, 600_000, "Kafka Streams commit interval."));
   public static final ConfigKey<Integer> STREAM_CACHE_MB = add(ConfigKey.ofInt("stream.cache-mb", 64, 0, 65_536,

@@ -98,6 +98,7 @@ public final class ClusterCheck {
       s.instances().forEach(i -> client.rewrite(i, body(e)));
     }
     int differ = 0;
+    int differWithoutMemory = 0;
     int failed = 0;
     Map<String, List<Long>> nanos = new LinkedHashMap<>();
     for (InteractionEvent e : requests) {
@@ -111,6 +112,7 @@ public final class ClusterCheck {
         }
         if (!a.effective().equals(expected.effective())) {
           differ++;
+          differWithoutMemory += a.heldBy() == null ? 1 : 0;
         }
         String self = i.getHost() + ":" + i.getPort();
         String where = a.heldBy() == null ? "none" : a.heldBy().equals(self) ? "local" : "forwarded";
@@ -124,12 +126,14 @@ public final class ClusterCheck {
     m.put("requests", requests.size());
     m.put("instances", s.instances().size());
     m.put("differentEffective", differ);
+    m.put("ofThemMemoryNotReadInTime", differWithoutMemory);
     m.put("failed", failed);
     Map<String, Object> latency = new LinkedHashMap<>();
     nanos.forEach((k, v) -> latency.put(k, percentiles(v)));
     m.put("latencyMs", latency);
-    out.accept(String.format(Locale.ROOT, "same answers: %d requests × %d instances vs the single node: %d differ,"
-        + " %d failed; latency %s", requests.size(), s.instances().size(), differ, failed, latency));
+    out.accept(String.format(Locale.ROOT, "same answers: %d requests × %d instances vs the single node: %d differ"
+        + " (%d of them read no memory in time), %d failed; latency (ms) by where the memory was read %s",
+        requests.size(), s.instances().size(), differ, differWithoutMemory, failed, latency));
     return m;
   }
 
@@ -151,11 +155,20 @@ public final class ClusterCheck {
       sum += bytes[i];
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("bytes", Arrays.stream(bytes).boxed().toList());
-    long total = sum;
-    m.put("shareOfAll", Arrays.stream(bytes).mapToObj(b -> Math.round(1000.0 * b / Math.max(1, total)) / 1000.0)
-        .toList());
-    out.accept("personal bytes on disk per instance (active and standby partitions): " + m);
+    m.put("rocksDbFilesBytes", Arrays.stream(bytes).boxed().toList());
+    for (String copies : List.of("owned", "owned+standby")) {
+      long[] held = new long[s.instances().size()];
+      for (int i = 0; i < held.length; i++) {
+        held[i] = client.gauge(s.instances().get(i), "rewriter_shard_held_bytes{copies=\"" + copies + "\"");
+      }
+      long all = Arrays.stream(held).sum();
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("bytes", Arrays.stream(held).boxed().toList());
+      c.put("shareOfAll", Arrays.stream(held).mapToObj(b -> Math.round(1000.0 * b / Math.max(1, all)) / 1000.0)
+          .toList());
+      m.put(copies, c);
+    }
+    out.accept("personal bytes per instance (memories owned; with standby copies; RocksDB files): " + m);
     return m;
   }
 
@@ -232,21 +245,28 @@ public final class ClusterCheck {
     boolean test(URI instance, byte[] now);
   }
 
-  /** Seconds until {@code reached} holds on every instance (bounded by {@value #WAIT_MS} ms). */
+  /**
+   * Seconds until {@code reached} holds on each instance that holds a copy of the customer's partition (owner or
+   * standby), all polled together (bounded by {@value #WAIT_MS} ms).
+   */
   private Map<String, Object> awaitAll(String customer, long t0, Reached reached) throws InterruptedException {
-    Map<String, Object> seconds = new LinkedHashMap<>();
+    Map<URI, Double> seconds = new LinkedHashMap<>();
     long deadline = t0 + WAIT_MS * 1_000_000;
-    for (URI i : s.instances()) {
-      while (!reached.test(i, client.held(i, customer)) && System.nanoTime() < deadline) {
-        Thread.sleep(50);
+    List<URI> holders = new ArrayList<>(held(customer).keySet());
+    while (seconds.size() < holders.size() && System.nanoTime() < deadline) {
+      for (URI i : holders) {
+        if (!seconds.containsKey(i) && reached.test(i, client.held(i, customer))) {
+          seconds.put(i, Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+        }
       }
-      boolean ok = reached.test(i, client.held(i, customer));
-      seconds.put(i.getHost() + ":" + i.getPort(), ok ? Math.round((System.nanoTime() - t0) / 1e7) / 100.0 : null);
+      Thread.sleep(20);
     }
+    Map<String, Object> bySelf = new LinkedHashMap<>();
+    holders.forEach(i -> bySelf.put(i.getHost() + ":" + i.getPort(), seconds.get(i)));
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("secondsByInstance", seconds);
-    m.put("allWithinSeconds", seconds.values().stream().allMatch(v -> v != null)
-        ? seconds.values().stream().mapToDouble(v -> (Double) v).max().orElse(0) : null);
+    m.put("secondsByHolder", bySelf);
+    m.put("allWithinSeconds", seconds.size() == holders.size() && !holders.isEmpty()
+        ? seconds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) : null);
     return m;
   }
 
@@ -304,6 +324,10 @@ public final class ClusterCheck {
     m.put("victimsCustomersRequestsAfterKill", victimsAfter);
     m.put("ofThemWithoutMemory", withoutMemory);
     m.put("memoriesReadAgainAfterSeconds", Math.round((lastWithout - killedAt[0]) / 10.0) / 100.0);
+    Map<Long, Long> withoutBySecond = new java.util.TreeMap<>();
+    samples.stream().filter(x -> x.victimsCustomer() && x.atMs() >= killedAt[0] && x.heldBy() == null)
+        .forEach(x -> withoutBySecond.merge((x.atMs() - killedAt[0]) / 1000, 1L, Long::sum));
+    m.put("withoutMemoryBySecondAfterKill", withoutBySecond);
     Map<String, Long> by = new LinkedHashMap<>();
     samples.stream().filter(x -> x.victimsCustomer() && x.atMs() >= killedAt[0] && x.heldBy() != null)
         .forEach(x -> by.merge(x.heldBy(), 1L, Long::sum));

@@ -62,4 +62,23 @@ final class ClusterClient {
       return null;
     }
   }
+
+  /** The value of one Prometheus sample of an instance's {@code /metrics} ({@code name{labels}} prefix), or -1. */
+  long gauge(URI instance, String sample) {
+    try {
+      String text = http.send(HttpRequest.newBuilder(instance.resolve("/metrics")).timeout(Duration.ofSeconds(30))
+          .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+      for (String line : text.split("\n")) {
+        if (line.startsWith(sample)) {
+          return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
 }

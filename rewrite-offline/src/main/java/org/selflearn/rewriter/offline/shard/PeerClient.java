@@ -13,9 +13,10 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Asks another serving instance for a customer memory it holds ({@code POST /internal/v1/personal}, body the
- * customer id, the bearer token when one is configured), within a deadline. An instance that did not answer in time
- * or refused the connection is skipped for {@value #PAUSE_MILLIS} ms, so that while a dead instance's partitions move,
- * requests go straight to a standby instead of each waiting out the timeout.
+ * customer id, the bearer token when one is configured), within a deadline. An instance that cannot be connected to
+ * (refused, or no connection within the deadline) is skipped for {@value #PAUSE_MILLIS} ms, so that while a dead
+ * instance's partitions move, requests go straight to a standby instead of each waiting out the timeout; one that is
+ * merely slow to answer is not skipped (it is alive, and on a busy machine every instance is slow at times).
  */
 final class PeerClient {
   static final long PAUSE_MILLIS = 2_000;
@@ -66,8 +67,10 @@ final class PeerClient {
         case 421 -> Answer.NOT_HOSTED;
         default -> Answer.FAILED; // 503 (overloaded, starting, draining), 401 (token mismatch), ...
       };
-    } catch (IOException e) { // refused, reset, timed out
+    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) { // refused, or not in time
       pausedUntil.put(host, System.nanoTime() + PAUSE_MILLIS * 1_000_000);
+      return Answer.FAILED;
+    } catch (IOException e) { // the answer did not come in time, or the connection broke
       return Answer.FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

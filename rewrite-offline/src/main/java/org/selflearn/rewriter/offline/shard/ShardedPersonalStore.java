@@ -45,6 +45,8 @@ public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
   private final long forwardNanos;
   private final String bootstrap;
   private final RewriterConfig config;
+  /** Owned bytes, bytes with standbys, and when they were counted ({@link #heldBytes}). */
+  private volatile long[] held;
 
   private ShardedPersonalStore(KafkaStreams streams, HostInfo self, PeerClient peers, ShardMetrics metrics,
       long forwardNanos, String bootstrap, RewriterConfig config) {
@@ -73,9 +75,45 @@ public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
     KafkaStreams streams = new KafkaStreams(ProfileTopology.build(s, vectors, metrics),
         ProfileTopology.properties(s, bootstrap, s.advertisedHost() + ":" + port));
     streams.start();
-    return new ShardedPersonalStore(streams, self, new PeerClient(Duration.ofMillis(s.forwardTimeoutMillis()),
-        authorization),
-        metrics, s.forwardTimeoutMillis() * 1_000_000L, bootstrap, config);
+    ShardedPersonalStore store = new ShardedPersonalStore(streams, self, new PeerClient(
+        Duration.ofMillis(s.forwardTimeoutMillis()), authorization), metrics, s.forwardTimeoutMillis() * 1_000_000L,
+        bootstrap, config);
+    io.micrometer.core.instrument.Gauge.builder("rewriter.shard.held.bytes", store, x -> x.heldBytes(false))
+        .tag("copies", "owned").description("Bytes of customer memories this instance owns (keys and values)")
+        .register(registry);
+    io.micrometer.core.instrument.Gauge.builder("rewriter.shard.held.bytes", store, x -> x.heldBytes(true))
+        .tag("copies", "owned+standby").description("Bytes of customer memories held here, standby copies included")
+        .register(registry);
+    return store;
+  }
+
+  /**
+   * Bytes (keys and values) of the memories this instance owns, or holds including standby copies; counted at most
+   * once a minute (a scan of the local partitions), so scraping {@code /metrics} stays cheap.
+   */
+  public long heldBytes(boolean withStandbys) {
+    long now = System.nanoTime();
+    long[] held = this.held;
+    if (held == null || now - held[2] > 60_000_000_000L) {
+      held = new long[] {scanBytes(false), scanBytes(true), now};
+      this.held = held;
+    }
+    return held[withStandbys ? 1 : 0];
+  }
+
+  private long scanBytes(boolean stale) {
+    StoreQueryParameters<ReadOnlyKeyValueStore<byte[], byte[]>> q = StoreQueryParameters.fromNameAndType(
+        ProfileTopology.STORE, QueryableStoreTypes.<byte[], byte[]>keyValueStore());
+    long bytes = 0;
+    try (KeyValueIterator<byte[], byte[]> it = streams.store(stale ? q.enableStaleStores() : q).all()) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        bytes += kv.key.length + kv.value.length;
+      }
+    } catch (StreamsException e) {
+      return 0; // nothing hosted (yet)
+    }
+    return bytes;
   }
 
   /** Waits until the application runs (partitions assigned and restored); false when the time ran out first. */

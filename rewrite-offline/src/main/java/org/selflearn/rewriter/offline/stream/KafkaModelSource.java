@@ -56,9 +56,11 @@ public final class KafkaModelSource implements ModelPublisher.Source {
         Path events = work.resolve("events.jsonl.gz");
         int days = config.get(ConfigKeys.PUBLISH_CALIBRATION_DAYS);
         long since = days == 0 ? 0 : clock.millis() - days * 86_400_000L;
-        long n = InputTopicDump.write(bootstrap, config.get(ConfigKeys.INPUT_TOPIC), since, events);
+        int customers = config.get(ConfigKeys.PUBLISH_CALIBRATION_CUSTOMERS);
+        long n = InputTopicDump.write(bootstrap, config.get(ConfigKeys.INPUT_TOPIC), since, customers, events);
         progress.accept("calibrating on " + n + " events read back from '" + config.get(ConfigKeys.INPUT_TOPIC)
-            + "'" + (days == 0 ? "" : " (last " + days + " days)"));
+            + "'" + (days == 0 ? "" : " (last " + days + " days)")
+            + (customers == 0 ? "" : " (at most " + customers + " customers)"));
         calibration = n == 0 ? null : job.calibrate(events, out);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException("cannot create " + work + ": " + e.getMessage(), e);

@@ -102,6 +102,16 @@ class ShardedServeIT {
       Path model = dir.resolve("model");
       new TrainJob(config, Clock.systemUTC(), m -> { }).build(streamed, null, model, null, null,
           new LinkedHashMap<>(), System.nanoTime());
+      // publishing for sharded serving reads only the sample's customers' memories, and trains the same ranker
+      MinedInputs lean = StreamModelSource.read(broker.bootstrapServers(), config, false);
+      java.util.Set<String> sampled = new java.util.HashSet<>();
+      lean.examples().forEach(e -> sampled.add(e.customerId()));
+      assertThat(lean.memories().keySet()).isSubsetOf(sampled).hasSizeLessThan(streamed.memories().size());
+      Path leanModel = dir.resolve("model-lean");
+      new TrainJob(config, Clock.systemUTC(), m -> { }).build(lean, null, leanModel, null, null,
+          new LinkedHashMap<>(), System.nanoTime());
+      assertThat(Files.readString(leanModel.resolve("ranker.json")))
+          .isEqualTo(Files.readString(model.resolve("ranker.json")));
 
       try (Embedder embedder = Embedders.open(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.ONNX_MODEL_DIR));
           QueryRewriter single = QueryRewriter.open(model, config);
