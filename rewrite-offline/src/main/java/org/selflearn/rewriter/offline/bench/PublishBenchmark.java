@@ -24,7 +24,9 @@ import org.selflearn.rewriter.simulator.SimulationOptions;
 /**
  * One publish from the stream, timed: a simulated population is produced to the in-process broker and mined by the
  * streaming job until it has caught up (not timed), then one model version is published from the stream's topics
- * (timed, with the peak heap of the publish alone and its stages from the train summary).
+ * (timed, with the peak heap of the publish alone and its stages from the train summary). The publish is the sharded
+ * deployment's ({@code publish.personal=false}: serving instances keep the memories), whose cost must not grow with
+ * the population.
  */
 final class PublishBenchmark {
   private PublishBenchmark() {}
@@ -33,7 +35,8 @@ final class PublishBenchmark {
     Path world = dir.resolve("publish-world-" + customers);
     new LogSimulator(BuiltInWorld.build(5), SimulationOptions.of(customers, days, 5)).run(world, d -> { });
     RewriterConfig c = org.selflearn.rewriter.config.ConfigLoader.load(null)
-        .with(ConfigKeys.APPLICATION_ID, "bench-publish-" + customers).with(ConfigKeys.IDLE_FLUSH_SECONDS, 3);
+        .with(ConfigKeys.APPLICATION_ID, "bench-publish-" + customers).with(ConfigKeys.IDLE_FLUSH_SECONDS, 3)
+        .with(ConfigKeys.PUBLISH_PERSONAL, false);
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); Admin admin = broker.admin()) {
       Topics.ensure(admin, c, 2, (short) 1);
       long n = EventFileProducer.produce(world.resolve(LogSimulator.TRAIN_FILE), broker.bootstrapServers(),
@@ -56,7 +59,7 @@ final class PublishBenchmark {
       Object stages = p.trainSummary().get("seconds");
       Object stream = p.trainSummary().get("stream");
       System.out.printf(Locale.ROOT, "publish: %,d customers, %,d events (streamed in %.0f s, not timed): one publish"
-          + " from the stream's topics in %.1f s, peak heap %d MB; stages (s) %s; read %s%n", customers, n,
+          + " from the stream's topics (publish.personal=false) in %.1f s, peak heap %d MB; stages (s) %s; read %s%n", customers, n,
           streamSeconds, s, HeapPeak.megabytes(), stages, stream instanceof Map<?, ?> m ? m : "");
     }
   }
