@@ -222,7 +222,7 @@ public final class ConfigKeys {
           + " contributes per source request and publish window to the global statistics (more are dropped, the same"
           + " ones whatever the arrival order). Unused while privacy.epsilon is 0."));
   public static final ConfigKey<Integer> PRIVACY_MAX_REQUESTS_PER_CUSTOMER = add(ConfigKey.ofInt(
-      "privacy.max-requests-per-customer", 10, 1, 100_000, "Differential privacy: M, the most distinct source"
+      "privacy.max-requests-per-customer", 3, 1, 100_000, "Differential privacy: M, the most distinct source"
           + " requests one customer contributes to the global statistics per publish window; the noise and the release"
           + " threshold grow with it. Unused while privacy.epsilon is 0."));
 

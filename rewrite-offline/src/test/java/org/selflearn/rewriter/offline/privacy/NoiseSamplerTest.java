@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The samplers against their exact distributions: chi-square goodness of fit over many draws, and binomial tests of
- * the Bernoulli(exp(-γ)) building block. The seeds only fix the tests' own randomness.
+ * the Bernoulli(exp(-γ)) building block. The seeds only fix the tests' own randomness. A broken rejection step can
+ * loop forever instead of returning a wrong value: the timeout turns that into a failure.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NoiseSamplerTest {
   /** Standard normal deviations of the critical value: alpha = 1e-4 per fit. */
   private static final double Z = 3.719;

@@ -21,7 +21,7 @@ class PrivacySettingsTest {
     assertThat(s.enabled()).isFalse();
     assertThat(s.budget()).isNull();
     assertThat(s.maxChainsPerRequest()).isEqualTo(3);
-    assertThat(s.maxRequestsPerCustomer()).isEqualTo(10);
+    assertThat(s.maxRequestsPerCustomer()).isEqualTo(3);
   }
 
   @Test
