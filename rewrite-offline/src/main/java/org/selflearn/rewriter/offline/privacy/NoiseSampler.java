@@ -14,8 +14,8 @@ import java.util.random.RandomGenerator;
  * through rounding (Mironov, "On significance of the least significant bits for differential privacy", CCS 2012).
  *
  * <p>Randomness comes from {@link SecureRandom} by default. The constructor taking a {@link RandomGenerator} exists
- * for tests that need a reproducible seed; production code must use {@link #secure()}. Not thread-safe (the generator
- * may be shared, but this object's callers should use one sampler per thread).
+ * for tests that need a reproducible seed; production code must use {@link #secure()}. Thread-safe exactly when its
+ * generator is ({@link SecureRandom} is; a seeded {@code SplittableRandom} is not).
  */
 public final class NoiseSampler {
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
