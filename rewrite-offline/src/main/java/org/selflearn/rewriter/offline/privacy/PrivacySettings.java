@@ -1,0 +1,41 @@
+package org.selflearn.rewriter.offline.privacy;
+
+import org.selflearn.rewriter.config.ConfigException;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+
+/**
+ * The privacy keys of a configuration, validated together: {@code privacy.epsilon} (0 = off),
+ * {@code privacy.delta}, {@code privacy.max-chains-per-request} (L) and {@code privacy.max-requests-per-customer} (M).
+ *
+ * @param budget the budget of one publish, or null when differential privacy is off
+ * @param maxChainsPerRequest L
+ * @param maxRequestsPerCustomer M
+ */
+public record PrivacySettings(PrivacyBudget budget, int maxChainsPerRequest, int maxRequestsPerCustomer) {
+  /** Reads and cross-checks the privacy keys; a bad combination is a {@link ConfigException} naming the key. */
+  public static PrivacySettings from(RewriterConfig config) {
+    double epsilon = config.get(ConfigKeys.PRIVACY_EPSILON);
+    double delta = config.get(ConfigKeys.PRIVACY_DELTA);
+    int l = config.get(ConfigKeys.PRIVACY_MAX_CHAINS_PER_REQUEST);
+    int m = config.get(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER);
+    if (epsilon == 0) {
+      return new PrivacySettings(null, l, m);
+    }
+    if (epsilon < 1.0 / DiscreteLaplace.EPSILON_RESOLUTION) {
+      throw new ConfigException(ConfigKeys.PRIVACY_EPSILON.name(), epsilon + " is too small: use 0 (off) or a value"
+          + " of at least 1e-6");
+    }
+    return new PrivacySettings(PrivacyBudget.of(epsilon, delta), l, m);
+  }
+
+  /** Whether differential privacy is on. */
+  public boolean enabled() {
+    return budget != null;
+  }
+
+  /** The bounding these settings ask for, with the given hash key. */
+  public ContributionBounder bounder(long key) {
+    return new ContributionBounder(maxChainsPerRequest, maxRequestsPerCustomer, key);
+  }
+}
