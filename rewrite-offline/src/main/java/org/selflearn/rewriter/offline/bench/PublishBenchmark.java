@@ -59,8 +59,10 @@ final class PublishBenchmark {
       Object stages = p.trainSummary().get("seconds");
       Object stream = p.trainSummary().get("stream");
       System.out.printf(Locale.ROOT, "publish: %,d customers, %,d events (streamed in %.0f s, not timed): one publish"
-          + " from the stream's topics (publish.personal=false) in %.1f s, peak heap %d MB; stages (s) %s; read %s%n", customers, n,
-          streamSeconds, s, HeapPeak.megabytes(), stages, stream instanceof Map<?, ?> m ? m : "");
+          + " from the stream's topics (publish.personal=false) in %.1f s, peak live heap %d MB (largest heap left"
+          + " after a collection; peak use with garbage %d MB); stages (s) %s; read %s%n", customers, n,
+          streamSeconds, s, HeapPeak.liveMegabytes(), HeapPeak.megabytes(), stages,
+          stream instanceof Map<?, ?> m ? m : "");
     }
   }
 }

@@ -1,14 +1,48 @@
 package org.selflearn.rewriter.offline.io;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Peak heap use as the JVM's memory pools report it: the sum of each heap pool's peak, an upper bound of the true peak
- * (pools peak at different moments). Used in job summaries and benchmarks.
+ * (pools peak at different moments), garbage included, so it grows with {@code -Xmx}. And the peak live heap: the
+ * largest heap left after any garbage collection, which is what a job needs and does not depend on {@code -Xmx}. Used
+ * in job summaries and benchmarks.
  */
 public final class HeapPeak {
+  private static final AtomicLong LIVE_PEAK = new AtomicLong();
+
+  static {
+    Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener((n, handback) -> {
+          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            long live = 0;
+            for (var e : GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo()
+                .getMemoryUsageAfterGc().entrySet()) {
+              if (heapPools.contains(e.getKey())) {
+                MemoryUsage u = e.getValue();
+                live += u.getUsed();
+              }
+            }
+            LIVE_PEAK.accumulateAndGet(live, Math::max);
+          }
+        }, null, null);
+      }
+    }
+  }
+
   private HeapPeak() {}
 
   /** Peak heap in MB since the JVM started or since the last {@link #reset()}. */
@@ -22,6 +56,11 @@ public final class HeapPeak {
     return peak >> 20;
   }
 
+  /** The largest heap in use after a garbage collection, in MB, since {@link #reset()} (0 before any collection). */
+  public static long liveMegabytes() {
+    return LIVE_PEAK.get() >> 20;
+  }
+
   /** Starts a new measurement. */
   public static void reset() {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -29,5 +68,6 @@ public final class HeapPeak {
         pool.resetPeakUsage();
       }
     }
+    LIVE_PEAK.set(0);
   }
 }
