@@ -1,10 +1,6 @@
 package org.selflearn.rewriter.offline.shard;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -19,10 +15,10 @@ import org.apache.kafka.streams.state.HostInfo;
  * after {@code shard.session-timeout-ms}), requests go straight to a standby instead of waiting on it; one that is
  * merely slow to answer is not skipped (it is alive, and on a busy machine every instance is slow at times).
  */
-final class PeerClient {
+final class PeerClient implements AutoCloseable {
   static final long PAUSE_MILLIS = 2_000;
   static final long MAX_PAUSE_MILLIS = 30_000;
-  private final HttpClient http;
+  private final PeerConnections connections;
   private final String authorization;
   /** Per unreachable instance: until when it is skipped, and the pause that set it. */
   private final Map<HostInfo, long[]> paused = new ConcurrentHashMap<>();
@@ -38,8 +34,7 @@ final class PeerClient {
 
   /** {@code authorization}: the header value other instances require, or null. */
   PeerClient(Duration connectTimeout, String authorization) {
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.connections = new PeerConnections((int) Math.max(1, connectTimeout.toMillis()));
     this.authorization = authorization;
   }
 
@@ -60,33 +55,28 @@ final class PeerClient {
     if (left <= 0) {
       return Answer.FAILED;
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
-            + "/internal/v1/personal" + (stale ? "?stale=true" : "")))
-        .timeout(Duration.ofNanos(left))
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(customerId, StandardCharsets.UTF_8));
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
     try {
-      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      PeerConnections.Response r = connections.post(host, "/internal/v1/personal" + (stale ? "?stale=true" : ""),
+          customerId.getBytes(StandardCharsets.UTF_8), authorization, deadlineNanos);
       paused.remove(host);
-      return switch (r.statusCode()) {
+      return switch (r.status()) {
         case 200 -> new Answer(Status.HELD, r.body());
         case 421 -> Answer.NOT_HOSTED;
         default -> Answer.FAILED; // 503 (overloaded, starting, draining), 401 (token mismatch), ...
       };
-    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) { // refused, or not in time
+    } catch (java.net.ConnectException e) { // refused, or no connection in time
       paused.compute(host, (h, p) -> {
         long millis = p == null ? PAUSE_MILLIS : Math.min(MAX_PAUSE_MILLIS, p[1] * 2);
         return new long[] {System.nanoTime() + millis * 1_000_000, millis};
       });
       return Answer.FAILED;
-    } catch (IOException e) { // the answer did not come in time, or the connection broke
-      return Answer.FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) { // no answer in time, a broken connection, a garbled answer
       return Answer.FAILED;
     }
+  }
+
+  @Override
+  public void close() {
+    connections.close();
   }
 }

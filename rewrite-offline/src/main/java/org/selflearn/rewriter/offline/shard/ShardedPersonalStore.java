@@ -240,5 +240,6 @@ public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+    peers.close();
   }
 }

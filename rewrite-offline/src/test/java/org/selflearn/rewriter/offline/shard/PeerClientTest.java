@@ -7,8 +7,64 @@ import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
-/** The peer client against a loopback port nobody listens on (a dead instance). */
+/** The peer client against a real serving instance's HTTP server, and against a port nobody listens on. */
 class PeerClientTest {
+  @Test
+  void readsWhatAnInstanceHoldsAgainAndAgainAndFailsOnceItIsGone() {
+    org.selflearn.rewriter.serve.PeerMemory held = new org.selflearn.rewriter.serve.PeerMemory() {
+      @Override
+      public byte[] hostedProfile(String customerId, boolean stale) {
+        return customerId.equals("anna") ? new byte[] {7, 8, 9} : stale ? new byte[] {1} : null;
+      }
+
+      @Override
+      public boolean ready() {
+        return true;
+      }
+    };
+    var server = org.selflearn.rewriter.serve.RewriteServer.start(
+        org.selflearn.rewriter.serve.ServeSettings.from(org.selflearn.rewriter.config.RewriterConfig.defaults()
+            .with(org.selflearn.rewriter.config.ConfigKeys.SERVE_PORT, 0)), null,
+        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), s -> { });
+    HostInfo host = new HostInfo("127.0.0.1", server.port());
+    try (PeerClient client = new PeerClient(Duration.ofMillis(500), null)) {
+      server.serve(new org.selflearn.rewriter.serve.RewriteBackend() {
+        @Override
+        public Versioned rewrite(org.selflearn.rewriter.online.RewriteRequest r) {
+          return new Versioned(org.selflearn.rewriter.online.RewriteResult.unchanged(r.utterance(), "test"), "v");
+        }
+
+        @Override
+        public boolean forget(String customerId) {
+          return false;
+        }
+
+        @Override
+        public String modelVersion() {
+          return "v";
+        }
+
+        @Override
+        public void close() { }
+      }, held);
+      for (int i = 0; i < 50; i++) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        PeerClient.Answer a = client.fetch(host, "anna", false, deadline);
+        assertThat(a.status()).isEqualTo(PeerClient.Status.HELD);
+        assertThat(a.profile()).containsExactly(7, 8, 9);
+        assertThat(client.fetch(host, "bob", false, deadline).status()).isEqualTo(PeerClient.Status.NOT_HOSTED);
+        assertThat(client.fetch(host, "bob", true, deadline).profile()).containsExactly(1);
+      }
+      server.close();
+      assertThat(client.fetch(host, "anna", false, System.nanoTime() + Duration.ofSeconds(5).toNanos()).status())
+          .isEqualTo(PeerClient.Status.FAILED);
+      assertThat(client.pauseMillis(host)).as("gone: skipped from now on").isEqualTo(PeerClient.PAUSE_MILLIS);
+    } finally {
+      server.close();
+    }
+  }
+
   @Test
   void anInstanceThatRefusesIsSkippedForLongerAtEachFailureAndNeverWaitedOn() throws Exception {
     int port;
