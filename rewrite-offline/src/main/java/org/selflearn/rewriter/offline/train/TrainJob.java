@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.selflearn.rewriter.common.event.InteractionEvent;
 import org.selflearn.rewriter.common.stats.SuccessRate;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
@@ -78,13 +79,32 @@ public final class TrainJob {
   /** Mines a log file with the same core the streaming job runs. */
   public MinedFile mine(Path logs) {
     progress.accept("mining " + logs);
+    return mine(miner -> miner.mine(logs, r -> { }));
+  }
+
+  /**
+   * Trains without calibration from valid events already in memory, in time order: self-calibration's model on the
+   * earlier part of the logs, mined from the events its split read rather than from a file written for it. The list
+   * is cleared once mined, so that its events can be collected while the model is built.
+   */
+  Map<String, Object> trainUncalibrated(List<InteractionEvent> events, Path modelDir) {
+    long t0 = System.nanoTime();
+    createDirectory(modelDir);
+    MinedFile mined = mine(miner -> miner.mine(events));
+    events.clear();
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    seconds.put("mine", lap(t0));
+    return build(mined.inputs(), null, modelDir, mined.summary(), mined.baselines(), seconds, t0);
+  }
+
+  private MinedFile mine(Consumer<FileMiner> feed) {
     SessionCollector collector = new SessionCollector(memoryCapacity(config),
         config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND));
     MiningSettings miningSettings = MiningSettings.from(config);
     LogBaselines logBaselines = baselines ? new LogBaselines(miningSettings.rephraseWindowMs()) : null;
     FileMiner miner = new FileMiner(miningSettings).onSession(baselines ? collector.andThen(logBaselines)
         : collector);
-    miner.mine(logs, r -> { });
+    feed.accept(miner);
     Map<String, StatValue> raw = miner.finish();
     return new MinedFile(collector.inputs(raw), miner.summary().toMap(), logBaselines);
   }
@@ -103,7 +123,7 @@ public final class TrainJob {
       return null;
     }
     SelfCalibration.Result calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
-        (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().train(fit, model));
+        (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().trainUncalibrated(fit, model));
     if (calibration == null) {
       progress.accept("calibration: the logs are too small to hold any out; every layer serves");
     }
