@@ -11,7 +11,8 @@ import org.selflearn.rewriter.common.event.InteractionEvent;
 
 /**
  * A time split of a log file, in memory, into the part a calibration model is trained on and the latest part it is
- * judged on. The log is read and decoded once: both parts are handed on as events, never written out and read back.
+ * judged on. The log is read and decoded once (in parallel): both parts are handed on as events, never written out and
+ * read back.
  *
  * @param fit events before the cut, in time order (ties in file order)
  * @param heldOut events at or after the cut, in the same order
@@ -27,9 +28,7 @@ public record HeldOutSplit(List<InteractionEvent> fit, List<InteractionEvent> he
    * @return the split, or null when the logs are too small to split (fewer than two distinct instants)
    */
   public static HeldOutSplit create(Path logs, double fraction) {
-    List<InteractionEvent> events = new ArrayList<>();
-    EventFileReader.forEach(logs, events::add, r -> { });
-    return of(events, fraction);
+    return of(EventFileReader.readValid(logs, Runtime.getRuntime().availableProcessors()), fraction);
   }
 
   /** The split of valid events in any order (sorted here, stably, by time); null when too small to split. */

@@ -57,6 +57,7 @@ public final class SelfCalibration {
     try {
       Files.createDirectories(work);
       long ts = System.nanoTime();
+      long cpu0 = processCpuNanos();
       HeldOutSplit split = HeldOutSplit.create(logs, config.get(ConfigKeys.CALIBRATION_HOLDOUT));
       if (split == null) {
         return null;
@@ -85,8 +86,9 @@ public final class SelfCalibration {
         traced = HeldOutTrace.of(turns, tracer, calibrator);
       }
       progress.accept(String.format(java.util.Locale.ROOT, "calibration: split %.1f s, model on the earlier part"
-          + " %.1f s %s, %d held-out turns traced (%d with retrieval) %.1f s", (t0 - ts) / 1e9, (t1 - t0) / 1e9,
-          stages(model), turns.size(), traced.retrieved(), (System.nanoTime() - t1) / 1e9));
+          + " %.1f s %s, %d held-out turns traced (%d with retrieval) %.1f s; process CPU time %.1f s",
+          (t0 - ts) / 1e9, (t1 - t0) / 1e9, stages(model), turns.size(), traced.retrieved(),
+          (System.nanoTime() - t1) / 1e9, (processCpuNanos() - cpu0) / 1e9));
       LayerCalibrator.Result r = calibrator.choose(turns, traced.traces(), threshold);
       report.put("layers", r.evidence());
       return new Result(r.choice(), report, r.rankedAtLeastRankerThreshold());
@@ -95,6 +97,15 @@ public final class SelfCalibration {
     } finally {
       Directories.deleteTree(work);
     }
+  }
+
+  /**
+   * CPU time of the whole process so far (every thread, the JIT and the collector included), or 0 where the JVM does
+   * not tell: on a shared machine it says what the calibration cost when wall time also counts others' load.
+   */
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
   }
 
   /** The stage timings the trainer recorded for the temporary model, for the progress line. */
