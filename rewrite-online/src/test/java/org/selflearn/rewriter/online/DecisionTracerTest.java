@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.selflearn.rewriter.common.event.DeviceType;
 import org.selflearn.rewriter.common.event.RewriteSource;
 import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.training.DecisionTracer;
 
 /** Self-calibration's tracer gives the rewriter's own traces, and its first pass the chain layers' part of them. */
@@ -53,5 +54,40 @@ class DecisionTracerTest {
       assertThat(ranked.ranked()).isEqualTo("play imagine dragons");
       assertThat(ranked.rankedSource()).isEqualTo(RewriteSource.GLOBAL);
     }
+  }
+
+  @Test
+  void aLentEncoderIsUsedAndLeftOpenForItsOwner() {
+    Path model = TestModels.write(dir.resolve("m"));
+    int[] embedded = new int[1];
+    boolean[] closed = new boolean[1];
+    Embedder lent = new Embedder() {
+      @Override
+      public int dimension() {
+        return 0;
+      }
+
+      @Override
+      public float[] embed(String text) {
+        embedded[0]++;
+        return new float[0];
+      }
+
+      @Override
+      public String describe() {
+        return "lent";
+      }
+
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+    try (DecisionTracer tracer = DecisionTracer.open(model, RewriterConfig.defaults(), lent)) {
+      assertThat(tracer.trace(RewriteRequest.of("play imagine dragon", "c-9")).ranked())
+          .isEqualTo("play imagine dragons");
+    }
+    assertThat(embedded[0]).as("retrieval embedded with the lent encoder").isPositive();
+    assertThat(closed[0]).as("the owner closes it").isFalse();
   }
 }

@@ -12,6 +12,7 @@ import org.selflearn.rewriter.common.event.InteractionEvent;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.online.LayerCalibration;
+import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.index.WordingClasses;
 import org.selflearn.rewriter.online.training.DecisionTracer;
 import org.selflearn.rewriter.offline.io.Directories;
@@ -50,10 +51,12 @@ public final class SelfCalibration {
    * Runs the calibration for a model about to be trained from {@code logs}.
    *
    * @param work a directory for the temporary model (created, and deleted afterwards)
+   * @param encoder the sentence encoder the trainer builds with (the caller closes it): the trace reuses it, and the
+   *     texts it has embedded already
    * @param trainer trains a model directory (third argument) from the earlier events (second) with the configuration
    *     it receives first
    */
-  public Result run(Path logs, Path work, Trainer trainer) {
+  public Result run(Path logs, Path work, Embedder encoder, Trainer trainer) {
     try {
       Files.createDirectories(work);
       long ts = System.nanoTime();
@@ -81,7 +84,7 @@ public final class SelfCalibration {
               config.get(ConfigKeys.REPHRASE_MIN_SIMILARITY)));
       HeldOutTrace traced;
       double threshold;
-      try (DecisionTracer tracer = DecisionTracer.open(model, inner)) {
+      try (DecisionTracer tracer = DecisionTracer.open(model, inner, encoder)) {
         threshold = tracer.threshold();
         traced = HeldOutTrace.of(turns, tracer, calibrator);
       }

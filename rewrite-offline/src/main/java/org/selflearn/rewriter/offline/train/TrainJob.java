@@ -43,6 +43,8 @@ public final class TrainJob {
   private final Clock clock;
   private final Consumer<String> progress;
   private boolean baselines = true;
+  /** An encoder lent by the caller (kept open after the build), or null: the build opens and closes its own. */
+  private Embedder lentEncoder;
 
   public TrainJob(RewriterConfig config, Clock clock, Consumer<String> progress) {
     this.config = config;
@@ -59,6 +61,15 @@ public final class TrainJob {
    */
   TrainJob withoutBaselines() {
     this.baselines = false;
+    return this;
+  }
+
+  /**
+   * This job building with an encoder the caller opened and will close: self-calibration's model lends its encoder,
+   * with the texts it has embedded, to the trace that follows.
+   */
+  TrainJob withEncoder(Embedder encoder) {
+    this.lentEncoder = encoder;
     return this;
   }
 
@@ -122,8 +133,12 @@ public final class TrainJob {
     if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
       return null;
     }
-    SelfCalibration.Result calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
-        (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().trainUncalibrated(fit, model));
+    SelfCalibration.Result calibration;
+    try (Embedder encoder = Embedders.open(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.ONNX_MODEL_DIR))) {
+      calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir), encoder,
+          (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().withEncoder(encoder)
+              .trainUncalibrated(fit, model));
+    }
     if (calibration == null) {
       progress.accept("calibration: the logs are too small to hold any out; every layer serves");
     }
@@ -170,7 +185,8 @@ public final class TrainJob {
     long t2 = System.nanoTime();
     String embedderSpec = config.get(ConfigKeys.EMBEDDER);
     progress.accept("building indexes (embedder " + embedderSpec + ")");
-    Embedder embedder = Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
+    Embedder embedder = lentEncoder != null ? lentEncoder
+        : Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
     IndexBuilder indexes = new IndexBuilder(embedder, config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS),
         config.get(ConfigKeys.PERSONAL_MAX_ENTRIES));
     long[] global = indexes.buildGlobal(mined, ModelFacts.domainOfState(inputs.stats(), inputs.facts()), dir);
@@ -203,7 +219,9 @@ public final class TrainJob {
     summary.put("ranker", rankerReport);
     seconds.put("ranker", lap(t3));
     summary.put("calibration", writeCalibration(calibration, ranker.threshold(), dir));
-    embedder.close();
+    if (lentEncoder == null) {
+      embedder.close();
+    }
 
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("formatVersion", ModelDirectory.FORMAT_VERSION);

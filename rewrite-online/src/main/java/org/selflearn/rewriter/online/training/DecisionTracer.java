@@ -11,6 +11,7 @@ import org.selflearn.rewriter.online.DecisionTrace;
 import org.selflearn.rewriter.online.ModelHome;
 import org.selflearn.rewriter.online.OnlineSettings;
 import org.selflearn.rewriter.online.RewriteRequest;
+import org.selflearn.rewriter.online.embed.Embedder;
 import org.selflearn.rewriter.online.internal.LoadedModel;
 import org.selflearn.rewriter.online.internal.RewriteEngine;
 import org.selflearn.rewriter.online.internal.Retrieval;
@@ -34,8 +35,35 @@ public final class DecisionTracer implements AutoCloseable {
 
   /** Opens a model directory (plain or versioned) with the encoder its manifest names. */
   public static DecisionTracer open(Path modelDir, RewriterConfig config) {
+    return open(modelDir, config, null);
+  }
+
+  /**
+   * Opens a model directory with an encoder the caller keeps (and closes after the tracer): the one the model was
+   * built with, whose cache already holds the texts it embedded; or null to open the one the manifest names.
+   */
+  public static DecisionTracer open(Path modelDir, RewriterConfig config, Embedder encoder) {
     ModelHome home = new ModelHome(modelDir);
-    return new DecisionTracer(LoadedModel.open(home.current(), null), new RewriteEngine(OnlineSettings.from(config)));
+    return new DecisionTracer(LoadedModel.open(home.current(), encoder == null ? null : new Lent(encoder)),
+        new RewriteEngine(OnlineSettings.from(config)));
+  }
+
+  /** An encoder the caller keeps: closing the model does not close it. */
+  private record Lent(Embedder encoder) implements Embedder {
+    @Override
+    public int dimension() {
+      return encoder.dimension();
+    }
+
+    @Override
+    public float[] embed(String text) {
+      return encoder.embed(text);
+    }
+
+    @Override
+    public String describe() {
+      return encoder.describe();
+    }
   }
 
   /** The model ranker's own trigger threshold. */
