@@ -10,7 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.selflearn.rewriter.common.event.InteractionEvent;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -97,6 +106,66 @@ public final class EventFileReader implements Closeable {
       }
     }
     return new ReadCounts(ok, bad);
+  }
+
+  /** Lines decoded per task by {@link #readValid}. */
+  private static final int BATCH = 2_000;
+
+  /**
+   * Reads the whole file into memory: its valid events in file order, exactly those {@link #forEach} hands on
+   * (duplicates within the horizon are left out, as there). The lines are read on the calling thread and decoded in
+   * batches on {@code threads} others, so reading, unzipping and decoding overlap.
+   */
+  public static List<InteractionEvent> readValid(Path file, int threads) {
+    List<InteractionEvent> events = new ArrayList<>();
+    ExecutorService decoders = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "log-decoder");
+      t.setDaemon(true);
+      return t;
+    });
+    Deque<Future<List<DecodeResult>>> decoding = new ArrayDeque<>();
+    try (EventFileReader r = open(file)) {
+      boolean end = false;
+      while (!end) {
+        List<String> lines = new ArrayList<>(BATCH);
+        long first = r.lineNumber + 1;
+        String line;
+        while (lines.size() < BATCH && (line = r.reader.readLine()) != null) {
+          lines.add(line);
+        }
+        r.lineNumber += lines.size();
+        end = lines.size() < BATCH;
+        decoding.add(decoders.submit(() -> r.decodeAll(lines, first)));
+        while (!decoding.isEmpty() && (end || decoding.size() > 2 * threads)) {
+          for (DecodeResult d : decoding.poll().get()) {
+            if (d.isOk() && r.duplicates.firstTime(d.event().eventId())) {
+              events.add(d.event());
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read log " + file + ": " + e.getMessage(), e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + file, e);
+    } finally {
+      decoders.shutdownNow();
+    }
+    return events;
+  }
+
+  /** Decodes consecutive lines, the first numbered {@code first}, skipping blank ones as {@link #next} does. */
+  private List<DecodeResult> decodeAll(List<String> lines, long first) {
+    List<DecodeResult> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        out.add(codec.decode(lines.get(i), first + i));
+      }
+    }
+    return out;
   }
 
   /** Counts of one pass over a file. */

@@ -57,6 +57,30 @@ class EventFileReaderTest {
   }
 
   @Test
+  void readingIntoMemoryKeepsExactlyTheEventsStreamingKeepsInFileOrder() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 4_321; i++) { // several decoding batches, with bad, blank and duplicate lines among them
+      lines.addAll(i % 97 == 0 ? mixedLines() : List.of(good("n" + i)));
+      if (i % 1_000 == 0) {
+        lines.add(good("n" + (i / 2)));
+      }
+    }
+    Path plain = dir.resolve("many.jsonl");
+    Files.write(plain, lines, StandardCharsets.UTF_8);
+    Path zipped = dir.resolve("many.jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(zipped))) {
+      out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    List<InteractionEvent> streamed = new ArrayList<>();
+    EventFileReader.forEach(plain, streamed::add, r -> { });
+    assertThat(streamed).hasSizeLessThan(lines.size());
+    assertThat(EventFileReader.readValid(plain, 2)).containsExactlyElementsOf(streamed);
+    assertThat(EventFileReader.readValid(zipped, 3)).containsExactlyElementsOf(streamed);
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+    assertThat(EventFileReader.readValid(empty, 1)).isEmpty();
+  }
+
+  @Test
   void shouldForgetIdsBeyondTheHorizon() {
     DuplicateFilter f = new DuplicateFilter(2);
     assertThat(f.firstTime("a")).isTrue();

@@ -43,6 +43,51 @@ class SimilarityTest {
     }
   }
 
+  @Test
+  void bitParallelLevenshteinEqualsTheDynamicProgrammeAtEveryLength() {
+    assertThat(Similarity.levenshtein("kitten", "sitting")).isEqualTo(3);
+    assertThat(Similarity.levenshtein("", "abc")).isEqualTo(3);
+    assertThat(Similarity.levenshtein("abc", "")).isEqualTo(3);
+    SplittableRandom rng = new SplittableRandom(29);
+    for (int i = 0; i < 20_000; i++) {
+      // lengths on both sides of the 64-character word, few letters (many matches), now and then a non-ASCII one
+      String a = randomWord(rng, rng.nextInt(72));
+      String b = rng.nextInt(4) == 0 ? mutate(rng, a) : randomWord(rng, rng.nextInt(72));
+      assertThat(Similarity.levenshtein(a, b)).as("%s / %s", a, b).isEqualTo(Similarity.dynamicProgramme(a, b));
+      assertThat(Similarity.levenshtein(b, a)).as("%s / %s", b, a).isEqualTo(Similarity.dynamicProgramme(a, b));
+    }
+  }
+
+  private static String randomWord(SplittableRandom rng, int length) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      sb.append(rng.nextInt(200) == 0 ? 'é' : rng.nextInt(8) == 0 ? ' ' : (char) ('a' + rng.nextInt(5)));
+    }
+    return sb.toString();
+  }
+
+  /** A few random edits of a text: close pairs, where the distance is small and every branch of the table runs. */
+  private static String mutate(SplittableRandom rng, String s) {
+    StringBuilder sb = new StringBuilder(s);
+    for (int k = rng.nextInt(4); k >= 0; k--) {
+      int at = sb.length() == 0 ? 0 : rng.nextInt(sb.length());
+      switch (rng.nextInt(3)) {
+        case 0 -> sb.insert(at, (char) ('a' + rng.nextInt(5)));
+        case 1 -> {
+          if (sb.length() > 0) {
+            sb.deleteCharAt(at);
+          }
+        }
+        default -> {
+          if (sb.length() > 0) {
+            sb.setCharAt(at, (char) ('a' + rng.nextInt(5)));
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
   private static String randomText(SplittableRandom rng) {
     StringBuilder sb = new StringBuilder();
     int words = 1 + rng.nextInt(4);

@@ -1,30 +1,24 @@
 package org.selflearn.rewriter.offline.calibrate;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.selflearn.rewriter.common.codec.EventEncoder;
 import org.selflearn.rewriter.common.codec.EventFileReader;
 import org.selflearn.rewriter.common.event.InteractionEvent;
 
 /**
- * A time split of a log file into the part a calibration model is trained on and the latest part it is judged on.
+ * A time split of a log file, in memory, into the part a calibration model is trained on and the latest part it is
+ * judged on. The log is read and decoded once (in parallel): both parts are handed on as events, never written out and
+ * read back.
  *
- * @param fit events before the cut, as a JSON Lines file
- * @param heldOut events at or after the cut
+ * @param fit events before the cut, in time order (ties in file order)
+ * @param heldOut events at or after the cut, in the same order
  * @param cut the first instant of the held-out part
- * @param fitEvents events in {@code fit}
- * @param heldOutEvents events in {@code heldOut}
  */
-public record HeldOutSplit(Path fit, Path heldOut, Instant cut, long fitEvents, long heldOutEvents) {
+public record HeldOutSplit(List<InteractionEvent> fit, List<InteractionEvent> heldOut, Instant cut) {
 
   /**
    * Splits {@code logs} so that about {@code fraction} of its valid events, the latest, are held out; the cut moves
@@ -33,9 +27,12 @@ public record HeldOutSplit(Path fit, Path heldOut, Instant cut, long fitEvents, 
    *
    * @return the split, or null when the logs are too small to split (fewer than two distinct instants)
    */
-  public static HeldOutSplit create(Path logs, double fraction, Path dir) {
-    List<InteractionEvent> events = new ArrayList<>();
-    EventFileReader.forEach(logs, events::add, r -> { });
+  public static HeldOutSplit create(Path logs, double fraction) {
+    return of(EventFileReader.readValid(logs, Runtime.getRuntime().availableProcessors()), fraction);
+  }
+
+  /** The split of valid events in any order (sorted here, stably, by time); null when too small to split. */
+  static HeldOutSplit of(List<InteractionEvent> events, double fraction) {
     if (events.size() < 2) {
       return null;
     }
@@ -49,26 +46,19 @@ public record HeldOutSplit(Path fit, Path heldOut, Instant cut, long fitEvents, 
     if (!events.get(0).timestamp().isBefore(cut)) {
       return null;
     }
-    Path fit = dir.resolve("fit.jsonl");
-    Path heldOut = dir.resolve("held-out.jsonl");
-    EventEncoder encoder = new EventEncoder();
-    long nFit = 0;
-    long nHeld = 0;
-    try (BufferedWriter f = Files.newBufferedWriter(fit, StandardCharsets.UTF_8);
-        BufferedWriter h = Files.newBufferedWriter(heldOut, StandardCharsets.UTF_8)) {
-      for (InteractionEvent e : events) {
-        boolean late = !e.timestamp().isBefore(cut);
-        (late ? h : f).write(encoder.encode(e));
-        (late ? h : f).newLine();
-        if (late) {
-          nHeld++;
-        } else {
-          nFit++;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the calibration split into " + dir + ": " + e.getMessage(), e);
+    int first = at; // the cut is at or before the event at 'at': the held-out part starts at or before it
+    while (first > 0 && !events.get(first - 1).timestamp().isBefore(cut)) {
+      first--;
     }
-    return nHeld == 0 ? null : new HeldOutSplit(fit, heldOut, cut, nFit, nHeld);
+    return new HeldOutSplit(new ArrayList<>(events.subList(0, first)),
+        new ArrayList<>(events.subList(first, events.size())), cut);
+  }
+
+  public int fitEvents() {
+    return fit.size();
+  }
+
+  public int heldOutEvents() {
+    return heldOut.size();
   }
 }

@@ -59,7 +59,28 @@ public final class LayerCalibrator {
   public record Result(LayerCalibration choice, Map<String, Object> evidence,
       List<Boolean> rankedAtLeastRankerThreshold) {}
 
-  public Result choose(List<ReplayTurn> turns, List<DecisionTrace> traces, double floor) {
+  /**
+   * The decision on the chain-based layers (own history, then the table), which the ranked layers are judged after.
+   *
+   * @param ownOn whether the customers' own history serves
+   * @param tableOn whether the precomputed table serves
+   * @param evidence their evidence, in the report's order
+   */
+  public record ChainLayers(boolean ownOn, boolean tableOn, Map<String, Object> evidence) {
+    /**
+     * Whether the layers as decided leave a turn to the ranked layers (neither serving layer proposes for it): only
+     * such turns' ranked proposals are judged, so only they need retrieval.
+     */
+    public boolean leaveToRanked(DecisionTrace t) {
+      return !((ownOn && t.ownHistory() != null) || (tableOn && t.table() != null));
+    }
+  }
+
+  /**
+   * Decides the chain-based layers from their fields of the traces alone (the ranked fields are not read), and sets
+   * the confirmed-share bar the ranked layers are then held to.
+   */
+  public ChainLayers chainLayers(List<ReplayTurn> turns, List<DecisionTrace> traces) {
     Map<String, Object> evidence = new LinkedHashMap<>();
     LayerEvidence own = new LayerEvidence();
     for (int i = 0; i < turns.size(); i++) {
@@ -84,13 +105,23 @@ public final class LayerCalibrator {
     }
     boolean tableOn = decide(table, true);
     evidence.put("precomputed", withDecision(table, tableOn, Double.NaN));
+    return new ChainLayers(ownOn, tableOn, evidence);
+  }
+
+  /**
+   * Chooses every layer. The ranked fields of a trace are read only for the turns the chain-based layers leave to
+   * the ranked ones ({@link ChainLayers#leaveToRanked}); elsewhere they may be left empty.
+   */
+  public Result choose(List<ReplayTurn> turns, List<DecisionTrace> traces, double floor) {
+    ChainLayers chain = chainLayers(turns, traces);
+    Map<String, Object> evidence = new LinkedHashMap<>(chain.evidence());
     double[] thresholds = new double[2];
     boolean[] on = new boolean[2];
     RewriteSource[] ranked = {RewriteSource.PERSONAL, RewriteSource.GLOBAL};
     LayerEvidence[] all = new LayerEvidence[2];
     List<Map<String, Object>> decided = new ArrayList<>();
     for (int k = 0; k < 2; k++) {
-      List<double[]> scored = rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, floor);
+      List<double[]> scored = rankedOutcomes(turns, traces, ranked[k], chain, floor);
       all[k] = new LayerEvidence();
       LayerEvidence above = new LayerEvidence();
       double chosen = Double.NaN;
@@ -117,7 +148,7 @@ public final class LayerCalibrator {
     Boolean[] held = {true, true};
     for (int k = 0; k < 2; k++) {
       anyScore[k] = new LayerEvidence();
-      for (double[] o : rankedOutcomes(turns, traces, ranked[k], ownOn, tableOn, LayerCalibration.GATES_ONLY)) {
+      for (double[] o : rankedOutcomes(turns, traces, ranked[k], chain, LayerCalibration.GATES_ONLY)) {
         anyScore[k].add(Outcome.values()[(int) o[1]]);
       }
     }
@@ -137,7 +168,8 @@ public final class LayerCalibrator {
     }
     evidence.put("rankedPersonal", decided.get(0));
     evidence.put("rankedGlobal", decided.get(1));
-    LayerCalibration choice = new LayerCalibration(ownOn, tableOn, on[0], thresholds[0], on[1], thresholds[1]);
+    LayerCalibration choice = new LayerCalibration(chain.ownOn(), chain.tableOn(), on[0], thresholds[0], on[1],
+        thresholds[1]);
     return new Result(choice, evidence, List.of(held));
   }
 
@@ -146,12 +178,11 @@ public final class LayerCalibrator {
    * ordinal}, highest score first; proposals below {@code floor} are not considered.
    */
   private List<double[]> rankedOutcomes(List<ReplayTurn> turns, List<DecisionTrace> traces, RewriteSource layer,
-      boolean ownOn, boolean tableOn, double floor) {
+      ChainLayers chain, double floor) {
     List<double[]> scored = new ArrayList<>();
     for (int i = 0; i < turns.size(); i++) {
       DecisionTrace t = traces.get(i);
-      if ((ownOn && t.ownHistory() != null) || (tableOn && t.table() != null) || t.ranked() == null
-          || t.rankedSource() != layer || t.rankedScore() < floor) {
+      if (!chain.leaveToRanked(t) || t.ranked() == null || t.rankedSource() != layer || t.rankedScore() < floor) {
         continue;
       }
       Outcome o = judge.judge(turns.get(i), t.ranked());

@@ -102,6 +102,14 @@ public final class FileMiner {
 
   private record Decoded(DecodeResult result, Turn turn) {}
 
+  /** Mines valid events already in memory, in the order given, as {@link #mine(Path, Consumer)} mines a file's. */
+  public void mine(Iterable<InteractionEvent> events) {
+    for (InteractionEvent e : events) {
+      summary.events++;
+      accept(e);
+    }
+  }
+
   /** Accepts one valid event (events must be unique). */
   public void accept(InteractionEvent e) {
     accept(e, Turn.of(e, settings.interpretationState()));

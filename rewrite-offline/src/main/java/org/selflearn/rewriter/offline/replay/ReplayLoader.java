@@ -26,6 +26,12 @@ public final class ReplayLoader {
     List<InteractionEvent> events = new ArrayList<>();
     EventFileReader.ReadCounts counts = EventFileReader.forEach(logs, events::add, r -> { });
     rejected[0] = counts.rejected();
+    return load(events, settings);
+  }
+
+  /** Labels valid events already in memory (a copy is sorted; the list given is left as it is). */
+  public static List<ReplayTurn> load(List<InteractionEvent> valid, MiningSettings settings) {
+    List<InteractionEvent> events = new ArrayList<>(valid);
     events.sort(Comparator.comparing(InteractionEvent::timestamp).thenComparing(InteractionEvent::eventId));
     Map<String, Label> labels = new HashMap<>(events.size() * 2);
     FileMiner miner = new FileMiner(settings).onSession(s -> label(s, labels));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.selflearn.rewriter.common.event.InteractionEvent;
 import org.selflearn.rewriter.common.stats.SuccessRate;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
@@ -42,6 +43,8 @@ public final class TrainJob {
   private final Clock clock;
   private final Consumer<String> progress;
   private boolean baselines = true;
+  /** An encoder lent by the caller (kept open after the build), or null: the build opens and closes its own. */
+  private Embedder lentEncoder;
 
   public TrainJob(RewriterConfig config, Clock clock, Consumer<String> progress) {
     this.config = config;
@@ -58,6 +61,15 @@ public final class TrainJob {
    */
   TrainJob withoutBaselines() {
     this.baselines = false;
+    return this;
+  }
+
+  /**
+   * This job building with an encoder the caller opened and will close: self-calibration's model lends its encoder,
+   * with the texts it has embedded, to the trace that follows.
+   */
+  TrainJob withEncoder(Embedder encoder) {
+    this.lentEncoder = encoder;
     return this;
   }
 
@@ -78,13 +90,32 @@ public final class TrainJob {
   /** Mines a log file with the same core the streaming job runs. */
   public MinedFile mine(Path logs) {
     progress.accept("mining " + logs);
+    return mine(miner -> miner.mine(logs, r -> { }));
+  }
+
+  /**
+   * Trains without calibration from valid events already in memory, in time order: self-calibration's model on the
+   * earlier part of the logs, mined from the events its split read rather than from a file written for it. The list
+   * is cleared once mined, so that its events can be collected while the model is built.
+   */
+  Map<String, Object> trainUncalibrated(List<InteractionEvent> events, Path modelDir) {
+    long t0 = System.nanoTime();
+    createDirectory(modelDir);
+    MinedFile mined = mine(miner -> miner.mine(events));
+    events.clear();
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    seconds.put("mine", lap(t0));
+    return build(mined.inputs(), null, modelDir, mined.summary(), mined.baselines(), seconds, t0);
+  }
+
+  private MinedFile mine(Consumer<FileMiner> feed) {
     SessionCollector collector = new SessionCollector(memoryCapacity(config),
         config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND));
     MiningSettings miningSettings = MiningSettings.from(config);
     LogBaselines logBaselines = baselines ? new LogBaselines(miningSettings.rephraseWindowMs()) : null;
     FileMiner miner = new FileMiner(miningSettings).onSession(baselines ? collector.andThen(logBaselines)
         : collector);
-    miner.mine(logs, r -> { });
+    feed.accept(miner);
     Map<String, StatValue> raw = miner.finish();
     return new MinedFile(collector.inputs(raw), miner.summary().toMap(), logBaselines);
   }
@@ -102,8 +133,12 @@ public final class TrainJob {
     if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
       return null;
     }
-    SelfCalibration.Result calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
-        (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().train(fit, model));
+    SelfCalibration.Result calibration;
+    try (Embedder encoder = Embedders.open(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.ONNX_MODEL_DIR))) {
+      calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir), encoder,
+          (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().withEncoder(encoder)
+              .trainUncalibrated(fit, model));
+    }
     if (calibration == null) {
       progress.accept("calibration: the logs are too small to hold any out; every layer serves");
     }
@@ -150,7 +185,8 @@ public final class TrainJob {
     long t2 = System.nanoTime();
     String embedderSpec = config.get(ConfigKeys.EMBEDDER);
     progress.accept("building indexes (embedder " + embedderSpec + ")");
-    Embedder embedder = Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
+    Embedder embedder = lentEncoder != null ? lentEncoder
+        : Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
     IndexBuilder indexes = new IndexBuilder(embedder, config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS),
         config.get(ConfigKeys.PERSONAL_MAX_ENTRIES));
     long[] global = indexes.buildGlobal(mined, ModelFacts.domainOfState(inputs.stats(), inputs.facts()), dir);
@@ -183,7 +219,9 @@ public final class TrainJob {
     summary.put("ranker", rankerReport);
     seconds.put("ranker", lap(t3));
     summary.put("calibration", writeCalibration(calibration, ranker.threshold(), dir));
-    embedder.close();
+    if (lentEncoder == null) {
+      embedder.close();
+    }
 
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("formatVersion", ModelDirectory.FORMAT_VERSION);

@@ -141,6 +141,41 @@ class LayerCalibratorTest {
     assertThat(r.rankedAtLeastRankerThreshold()).containsExactly(true, true);
   }
 
+  @Test
+  void theRankedProposalsOfTurnsTheServingChainLayersTakeAreNeverRead() {
+    for (int i = 0; i < 40; i++) { // the table serves these; ranked retrieval would propose nonsense for them
+      turn("fix t" + i, new DecisionTrace(null, "fix t" + i, "wrong t" + i, RewriteSource.GLOBAL, 0.9));
+    }
+    for (int i = 0; i < 30; i++) { // left to the ranked layers: personal right at high scores, global wrong
+      turn("fix p" + i, new DecisionTrace(null, null, "fix p" + i, RewriteSource.PERSONAL, 0.8 + i / 1000.0));
+      turn("fix g" + i, new DecisionTrace(null, null, "wrong g" + i, RewriteSource.GLOBAL, 0.7));
+    }
+    LayerCalibrator.Result whole = calibrator.choose(turns, traces, 0.5);
+    LayerCalibrator.ChainLayers chain = calibrator.chainLayers(turns, traces);
+    List<DecisionTrace> chainOnly = new ArrayList<>();
+    for (DecisionTrace t : traces) { // what the two-pass trace keeps for turns it does not retrieve for
+      chainOnly.add(chain.leaveToRanked(t) ? t : new DecisionTrace(t.ownHistory(), t.table(), null, null, Double.NaN));
+    }
+    LayerCalibrator.Result twoPass = calibrator.choose(turns, chainOnly, 0.5);
+    assertThat(chain.tableOn()).isTrue();
+    assertThat(chainOnly).filteredOn(t -> t.ranked() == null).hasSize(40);
+    assertThat(twoPass.choice()).isEqualTo(whole.choice());
+    assertThat(twoPass.evidence()).isEqualTo(whole.evidence());
+    assertThat(whole.choice().rankedPersonal()).isTrue();
+    assertThat(whole.choice().personalThreshold()).isEqualTo(0.8);
+    assertThat(whole.choice().rankedGlobal()).isFalse();
+  }
+
+  @Test
+  void aTurnLeftToTheRankedLayersIsOneNoServingChainLayerProposesFor() {
+    LayerCalibrator.ChainLayers tableOnly = new LayerCalibrator.ChainLayers(false, true, Map.of());
+    assertThat(tableOnly.leaveToRanked(new DecisionTrace("mine", null, null, null, Double.NaN))).isTrue();
+    assertThat(tableOnly.leaveToRanked(new DecisionTrace(null, "table", null, null, Double.NaN))).isFalse();
+    LayerCalibrator.ChainLayers both = new LayerCalibrator.ChainLayers(true, true, Map.of());
+    assertThat(both.leaveToRanked(new DecisionTrace("mine", null, null, null, Double.NaN))).isFalse();
+    assertThat(both.leaveToRanked(new DecisionTrace(null, null, "ranked", RewriteSource.GLOBAL, 0.9))).isTrue();
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object o) {
     return (Map<String, Object>) o;

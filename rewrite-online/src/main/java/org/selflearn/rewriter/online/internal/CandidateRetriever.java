@@ -128,14 +128,23 @@ public final class CandidateRetriever {
     return result;
   }
 
-  /** Global lexical (and, with a vector, dense) hits of a request: they depend on its text only, so are cached. */
+  /**
+   * Global lexical (and, with a vector, then dense) hits of a request: they depend on its text only, so each search is
+   * cached on its own — the lexical hits of a request searched first without its embedding are not searched again
+   * with it.
+   */
   private List<GlobalEntry> globalCandidates(QueryContext q, GlobalIndex global) {
-    String key = (q.vector().length == 0 ? "L\t" : "D\t") + q.text();
-    return globalHits.get(key, k -> {
-      List<GlobalEntry> hits = new ArrayList<>(global.lexical(q.text(), perSource));
-      hits.addAll(global.dense(q.vector(), perSource));
-      return List.copyOf(hits);
-    });
+    List<GlobalEntry> lexical = globalHits.get("L\t" + q.text(),
+        k -> List.copyOf(global.lexical(q.text(), perSource)));
+    if (q.vector().length == 0) {
+      return lexical;
+    }
+    List<GlobalEntry> dense = globalHits.get("D\t" + q.text(),
+        k -> List.copyOf(global.dense(q.vector(), perSource)));
+    List<GlobalEntry> hits = new ArrayList<>(lexical.size() + dense.size());
+    hits.addAll(lexical);
+    hits.addAll(dense);
+    return hits;
   }
 
   /** The global entry of exactly this text (or null), cached. */

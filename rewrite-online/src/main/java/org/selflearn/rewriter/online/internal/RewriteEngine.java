@@ -128,15 +128,32 @@ public final class RewriteEngine {
    * What every layer would propose, ignoring the calibration's switches and thresholds (the seam of self-calibration).
    */
   public DecisionTrace trace(LoadedModel m, RewriteRequest r, String q) {
+    DecisionTrace chain = traceChainLayers(m, r, q);
+    return q.isEmpty() ? chain : withRanked(chain, r, q, retrieve(m, r.customerId(), q), m);
+  }
+
+  /**
+   * Completes the trace of the chain layers ({@link #traceChainLayers}) of a non-empty request with its ranked
+   * proposal, from a retrieval done already: {@code found} is what {@link #retrieve} gives for the request's customer
+   * and text (shared by every request with both).
+   */
+  public DecisionTrace withRanked(DecisionTrace chain, RewriteRequest r, String q, Retrieval found, LoadedModel m) {
+    RewriteResult ranked = rank(r, q, found, m, 0, 0);
+    return new DecisionTrace(chain.ownHistory(), chain.table(), ranked.rewrite(), ranked.source(), ranked.score());
+  }
+
+  /**
+   * What the layers that need no retrieval would propose (own history, table), as {@link #trace} does; the ranked
+   * fields are left empty.
+   */
+  public DecisionTrace traceChainLayers(LoadedModel m, RewriteRequest r, String q) {
     if (q.isEmpty()) {
       return new DecisionTrace(null, null, null, null, Double.NaN);
     }
     PersonalProfile own = ownProfile(m, r);
-    RewriteResult ranked = rank(m, r, q, 0, 0, own);
     TableEntry table = table(m, q);
     boolean tableServes = table != null && !own.succeedsAsSaid(q, settings.minOwnChains());
-    return new DecisionTrace(ownRewrite(own, q), tableServes ? table.target() : null, ranked.rewrite(),
-        ranked.source(), ranked.score());
+    return new DecisionTrace(ownRewrite(own, q), tableServes ? table.target() : null, null, null, Double.NaN);
   }
 
   /**
@@ -145,22 +162,47 @@ public final class RewriteEngine {
    */
   private RewriteResult rank(LoadedModel m, RewriteRequest r, String q, double personalThreshold,
       double globalThreshold, PersonalProfile profile) {
+    return rank(r, q, retrieve(m, profile, q), m, personalThreshold, globalThreshold);
+  }
+
+  /** {@link #retrieve(LoadedModel, PersonalProfile, String)} for the customer's memory in the model's own store. */
+  public Retrieval retrieve(LoadedModel m, String customerId, String q) {
+    return retrieve(m, profile(m.personal(), customerId), q);
+  }
+
+  /**
+   * Retrieval for one customer's request text: nothing when the request is left alone as usually succeeding or
+   * nothing close in spelling or sound is found; else the candidates of every layer (the lexical and personal ones
+   * first: when they find none, the dense retriever cannot either, and the embedding, the costliest step, is skipped).
+   * It reads neither the request's context nor the calibration.
+   */
+  public Retrieval retrieve(LoadedModel m, PersonalProfile profile, String q) {
     GlobalEntry prior = retriever.lookup(m.global(), q);
     if (leftAlone(prior, profile, q, 0)) {
-      return RewriteResult.unchanged(r.utterance(), "usually-succeeds");
+      return Retrieval.nothing(profile, prior, "usually-succeeds");
     }
+    String phonetic = similarity.phoneticCode(q);
+    QueryContext lexical = new QueryContext(q, phonetic, new float[0], prior, profile, -1, 0, "");
+    if (retriever.retrieve(lexical, m.global(), m.wordings()).isEmpty()) {
+      return Retrieval.nothing(profile, prior, "no-candidate");
+    }
+    float[] vector = m.embedder().embed(q);
+    QueryContext dense = new QueryContext(q, phonetic, vector, prior, profile, -1, 0, "");
+    return new Retrieval(profile, prior, phonetic, vector, retriever.retrieve(dense, m.global(), m.wordings()), null);
+  }
+
+  /** Ranks what {@link #retrieve} found for the request's customer and text, in the request's context. */
+  private RewriteResult rank(RewriteRequest r, String q, Retrieval found, LoadedModel m, double personalThreshold,
+      double globalThreshold) {
+    if (found.reason() != null) {
+      return RewriteResult.unchanged(r.utterance(), found.reason());
+    }
+    PersonalProfile profile = found.profile();
     int device = r.deviceType() == null ? -1 : r.deviceType().ordinal();
     long time = r.time() == null ? System.currentTimeMillis() : r.time().toEpochMilli();
     String previousDomain = r.previousDomain() == null ? "" : r.previousDomain();
-    // every candidate must be close in spelling or sound: when lexical and personal retrieval find none, the dense
-    // retriever cannot either, and the embedding (the costliest step) is skipped
-    QueryContext lexical = new QueryContext(q, similarity.phoneticCode(q), new float[0], prior, profile, device, time,
-        previousDomain);
-    if (retriever.retrieve(lexical, m.global(), m.wordings()).isEmpty()) {
-      return RewriteResult.unchanged(r.utterance(), "no-candidate");
-    }
-    QueryContext ctx = context(m, q, profile, prior, device, time, previousDomain);
-    List<Candidate> candidates = retriever.retrieve(ctx, m.global(), m.wordings());
+    QueryContext ctx = found.context(q, device, time, previousDomain);
+    List<Candidate> candidates = found.candidates();
     Candidate best = null;
     double bestScore = -1;
     RewriteSource bestSource = null;

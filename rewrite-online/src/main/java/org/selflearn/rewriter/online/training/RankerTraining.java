@@ -60,7 +60,7 @@ public final class RankerTraining {
         dir.personal())) {
       LoadedModel parts = new LoadedModel(null, global, personal, null, embedder, wordings);
       TrainingGroups groups = new TrainingGroups(new RewriteEngine(settings), parts, sameMeaning);
-      List<TrainingGroup> built = examples.parallelStream().map(groups::of).filter(Objects::nonNull).toList();
+      List<TrainingGroup> built = groups.of(examples);
       report.put("examples", examples.size());
       report.put("groups", built.size());
       report.put("groupsWithTargetRetrieved", built.stream().filter(TrainingGroup::hasPositive).count());
