@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,8 +26,9 @@ import org.selflearn.rewriter.offline.mining.Turn;
 /**
  * Validates, de-duplicates and sessionizes events with the file runner's core, forwarding statistic contributions
  * (key = statistic key), fact contributions, and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the
- * reason); {@link ModelStateKeeper} keeps the customers' memories and the task's sample of ranker examples. A record
- * from the erasure topic (key = customer id) erases what the task holds of that customer.
+ * reason); a {@link ModelState} ({@link ModelStateKeeper} in the job) keeps the customers' memories and the task's
+ * sample of ranker examples. A record from the erasure topic (key = customer id) erases what the task holds of that
+ * customer.
  * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
  * seen under that key; a session is closed by a later event of the same key, by event time passing its gap + grace,
  * or when the task has been idle for {@code stream.idle-flush-seconds} of wall-clock time.
@@ -48,9 +50,9 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private final SessionMiner miner;
   private final StreamMetrics metrics;
   private final ExpiryQueue expiry = new ExpiryQueue();
-  private final ModelStateKeeper model;
+  private final ModelState model;
   private final String erasureTopic;
-  private final ModelStateKeeper.Outputs outputs = (key, value) ->
+  private final ModelState.Outputs outputs = (key, value) ->
       this.context.forward(new Record<>(key, MiningOutput.of(value), outputTime()));
   private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
@@ -60,7 +62,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private boolean activeSinceIdleFlush = true;
 
   MiningProcessor(MiningSettings settings, long dedupHorizonMs, long idleFlushMs, StreamMetrics metrics,
-      ModelStateKeeper model, String erasureTopic) {
+      ModelState model, String erasureTopic) {
     this.settings = settings;
     this.model = model;
     this.erasureTopic = erasureTopic;
@@ -75,8 +77,10 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   public void init(ProcessorContext<String, MiningOutput> context) {
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
-    model.init(context.getStateStore(ModelStateKeeper.MEMORIES_STORE),
-        context.getStateStore(ModelStateKeeper.SAMPLE_STORE), context.getStateStore(CommitHook.NAME));
+    model.init(context);
+    CommitHook hook = context.getStateStore(CommitHook.NAME);
+    hook.beforeCommit(model::beforeCommit);
+    hook.onDiscard(model::discard);
     this.lastRecordWallClock = System.currentTimeMillis();
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
@@ -192,7 +196,12 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       metrics.erasuresWithoutKey.increment();
       return;
     }
-    model.erase(customer, sessions);
+    model.erase(customer);
+    List<String> open = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = sessions.prefixScan(customer + "\u0000", new StringSerializer())) {
+      it.forEachRemaining(kv -> open.add(kv.key));
+    }
+    open.forEach(sessions::delete);
     metrics.erasures.increment();
   }
 

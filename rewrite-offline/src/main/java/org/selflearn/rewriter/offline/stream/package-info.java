@@ -5,7 +5,9 @@
  * RocksDB stores, emit to compacted topics; bad events to a dead-letter topic with the reason in a header), {@link
  * org.selflearn.rewriter.offline.stream.ModelStateKeeper} keeps each customer's memory and the task's ranker sample
  * (written once per commit through {@link org.selflearn.rewriter.offline.stream.CommitHook}) and erases a customer on
- * request, {@link org.selflearn.rewriter.offline.stream.StreamJob} runs it, {@link
+ * request ({@link org.selflearn.rewriter.offline.stream.ModelState} is what the processor sees of it; the {@link
+ * org.selflearn.rewriter.offline.stream.MiningScope} of statistics only keeps none, a baseline for the stream bench),
+ * {@link org.selflearn.rewriter.offline.stream.StreamJob} runs it, {@link
  * org.selflearn.rewriter.offline.stream.StreamModelSource} reads back everything a model needs and {@link
  * org.selflearn.rewriter.offline.stream.KafkaModelSource} publishes model versions from it, and {@link
  * org.selflearn.rewriter.offline.stream.EmbeddedKafkaBroker} is a real single-node KRaft broker on 127.0.0.1 for tests
