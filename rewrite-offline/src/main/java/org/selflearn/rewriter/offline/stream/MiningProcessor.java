@@ -81,7 +81,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     CommitHook hook = context.getStateStore(CommitHook.NAME);
     hook.beforeCommit(model::beforeCommit);
     hook.onDiscard(model::discard);
-    this.lastRecordWallClock = System.currentTimeMillis();
+    this.lastRecordWallClock = Long.MIN_VALUE; // the task's clock is set from its first record or punctuation
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
@@ -90,6 +90,9 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     }
     long every = idleFlushMs > 0 ? Math.max(500, Math.min(EXPIRY_CHECK_MS, idleFlushMs / 4)) : EXPIRY_CHECK_MS;
     context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> {
+      if (lastRecordWallClock == Long.MIN_VALUE) {
+        lastRecordWallClock = now; // idle since the task started: count from here
+      }
       if (idleFlushMs > 0 && now - lastRecordWallClock >= idleFlushMs && activeSinceIdleFlush) {
         closeAllOpen();
         activeSinceIdleFlush = false;
@@ -101,7 +104,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
 
   @Override
   public void process(Record<String, byte[]> record) {
-    lastRecordWallClock = System.currentTimeMillis();
+    lastRecordWallClock = context.currentSystemTimeMs();
     if (erasureTopic.equals(context.recordMetadata().map(m -> m.topic()).orElse(""))) {
       erase(record.key());
       return;
