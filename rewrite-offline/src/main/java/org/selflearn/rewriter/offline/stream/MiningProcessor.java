@@ -25,9 +25,9 @@ import org.selflearn.rewriter.offline.mining.Turn;
 
 /**
  * Validates, de-duplicates and sessionizes events with the file runner's core, forwarding statistic contributions
- * (key = statistic key), fact contributions, and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the
- * reason); a {@link ModelState} ({@link ModelStateKeeper} in the job) keeps the customers' memories and the task's
- * sample of ranker examples. A record from the erasure topic (key = customer id) erases what the task holds of that
+ * (key = statistic key) and fact contributions, combined per key between two commits ({@link ContributionBuffer}), and
+ * rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the reason); a {@link ModelState}
+ * ({@link ModelStateKeeper} in the job) keeps the customers' memories and the task's sample of ranker examples. A record from the erasure topic (key = customer id) erases what the task holds of that
  * customer.
  * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
  * seen under that key; a session is closed by a later event of the same key, by event time passing its gap + grace,
@@ -41,6 +41,8 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   static final String SESSIONS_STORE = "pending-sessions";
   /** How often (wall clock) at most sessions and remembered ids are checked for expiry. */
   private static final long EXPIRY_CHECK_MS = 10_000;
+  /** Keys of combined contributions held at most between two commits (then forwarded while processing). */
+  private static final int MAX_BUFFERED_KEYS = 100_000;
 
   private final MiningSettings settings;
   private final long dedupHorizonMs;
@@ -52,8 +54,9 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private final ExpiryQueue expiry = new ExpiryQueue();
   private final ModelState model;
   private final String erasureTopic;
-  private final ModelState.Outputs outputs = (key, value) ->
-      this.context.forward(new Record<>(key, MiningOutput.of(value), outputTime()));
+  private final ContributionBuffer contributions = new ContributionBuffer(MAX_BUFFERED_KEYS);
+  private final ModelState.Outputs outputs = (key, value) -> contributions.fact(key, value, outputTime());
+  private CommitForwarder commitForwarder;
   private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
   private long streamTime = Long.MIN_VALUE;
@@ -78,9 +81,19 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
     model.init(context);
+    contributions.clear();
+    commitForwarder = new CommitForwarder(context);
     CommitHook hook = context.getStateStore(CommitHook.NAME);
-    hook.beforeCommit(model::beforeCommit);
-    hook.onDiscard(model::discard);
+    hook.beforeCommit(() -> {
+      if (!contributions.isEmpty()) {
+        commitForwarder.run(contributions.latestMs(), this::forwardContributions);
+      }
+      model.beforeCommit();
+    });
+    hook.onDiscard(() -> {
+      contributions.clear();
+      model.discard();
+    });
     this.lastRecordWallClock = Long.MIN_VALUE; // the task's clock is set from its first record or punctuation
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
@@ -99,6 +112,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       } else if (streamTime != Long.MIN_VALUE) {
         expireDue();
       }
+      forwardIfFull();
     });
   }
 
@@ -142,6 +156,19 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       expiry.add(key, updated.dueAt(buffer, dedupHorizonMs));
     }
     closed.forEach(this::emit);
+    forwardIfFull();
+  }
+
+  /** Forwards the combined contributions early when the buffer reached its limit (allowed: processing). */
+  private void forwardIfFull() {
+    if (contributions.full()) {
+      forwardContributions();
+    }
+  }
+
+  private void forwardContributions() {
+    long ts = contributions.latestMs();
+    contributions.drain((k, v) -> context.forward(new Record<>(k, v, ts)));
   }
 
   /**
@@ -221,7 +248,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       }
     }
     long ts = turns.get(turns.size() - 1).timestampMs();
-    SessionMiner.contributions(s, (k, v) -> context.forward(new Record<>(k, MiningOutput.of(v), ts)));
+    SessionMiner.contributions(s, (k, v) -> contributions.stat(k, v, ts));
     model.accept(s, outputs);
   }
 }

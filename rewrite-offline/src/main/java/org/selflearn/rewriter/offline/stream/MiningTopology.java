@@ -31,7 +31,7 @@ import org.selflearn.rewriter.offline.mining.StatValue;
  * input (key customerId, value event JSON) + erasures (key customerId)
  *   → mine: validate, de-duplicate and sessionize (store pending-sessions), label, emit; keep each customer's memory
  *     (store customer-memories) and the task's ranker-example sample (store ranker-sample), both written just before
- *     each commit; erase on request
+ *     each commit; combine contributions per key until then (map-side, one record per key and commit); erase on request
  *   ├─ rejected → dead-letter topic (value as received, header "rejection" = reason)
  *   ├─ statistic contributions → repartition → reduce(StatValue::merge) in store transition-stats
  *   │    → compacted statistics topic (key statistic, value StatValue bytes)
@@ -77,7 +77,7 @@ public final class MiningTopology {
         stores.add(store);
       }
     }
-    b.addStateStore(CommitHook.builder()); // model state goes out just before each commit
+    b.addStateStore(CommitHook.builder()); // combined contributions and model state go out just before each commit
     stores.add(CommitHook.NAME);
     KStream<String, MiningOutput> mined = b.stream(List.of(config.get(ConfigKeys.INPUT_TOPIC), erasures),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))

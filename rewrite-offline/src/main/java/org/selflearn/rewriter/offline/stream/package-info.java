@@ -7,7 +7,9 @@
  * (written once per commit through {@link org.selflearn.rewriter.offline.stream.CommitHook}) and erases a customer on
  * request ({@link org.selflearn.rewriter.offline.stream.ModelState} is what the processor sees of it; the {@link
  * org.selflearn.rewriter.offline.stream.MiningScope} of statistics only keeps none, a baseline for the stream bench),
- * {@link org.selflearn.rewriter.offline.stream.StreamJob} runs it, {@link
+ * {@link org.selflearn.rewriter.offline.stream.ContributionBuffer} combines a task's contributions per key between two
+ * commits (forwarded from the commit hook by {@link org.selflearn.rewriter.offline.stream.CommitForwarder}), {@link
+ * org.selflearn.rewriter.offline.stream.StreamJob} runs it, {@link
  * org.selflearn.rewriter.offline.stream.StreamModelSource} reads back everything a model needs and {@link
  * org.selflearn.rewriter.offline.stream.KafkaModelSource} publishes model versions from it, and {@link
  * org.selflearn.rewriter.offline.stream.EmbeddedKafkaBroker} is a real single-node KRaft broker on 127.0.0.1 for tests
