@@ -30,7 +30,7 @@ import org.selflearn.rewriter.offline.mining.Turn;
  * ({@link ModelStateKeeper} in the job) keeps the customers' memories and the task's sample of ranker examples. A record from the erasure topic (key = customer id) erases what the task holds of that
  * customer.
  * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
- * seen under that key; a session is closed by a later event of the same key, by event time passing its gap + grace,
+ * seen under that key (kept decoded and written once per commit by a {@link SessionCache}); a session is closed by a later event of the same key, by event time passing its gap + grace,
  * or when the task has been idle for {@code stream.idle-flush-seconds} of wall-clock time.
  *
  * <p>Event time here is the largest event timestamp the task has read, not the Kafka record timestamp, so a topic
@@ -43,6 +43,8 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private static final long EXPIRY_CHECK_MS = 10_000;
   /** Keys of combined contributions held at most between two commits (then forwarded while processing). */
   private static final int MAX_BUFFERED_KEYS = 100_000;
+  /** Session records kept decoded per task (least recently used beyond: written out if changed, then dropped). */
+  private static final int CACHED_SESSION_RECORDS = 20_000;
 
   private final MiningSettings settings;
   private final long dedupHorizonMs;
@@ -57,6 +59,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private final ContributionBuffer contributions = new ContributionBuffer(MAX_BUFFERED_KEYS);
   private final ModelState.Outputs outputs = (key, value) -> contributions.fact(key, value, outputTime());
   private CommitForwarder commitForwarder;
+  private final SessionCache records = new SessionCache(CACHED_SESSION_RECORDS);
   private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
   private long streamTime = Long.MIN_VALUE;
@@ -80,6 +83,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   public void init(ProcessorContext<String, MiningOutput> context) {
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
+    records.init(sessions);
     model.init(context);
     contributions.clear();
     commitForwarder = new CommitForwarder(context);
@@ -88,10 +92,12 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       if (!contributions.isEmpty()) {
         commitForwarder.run(contributions.latestMs(), this::forwardContributions);
       }
+      records.writeChanges();
       model.beforeCommit();
     });
     hook.onDiscard(() -> {
       contributions.clear();
+      records.discard();
       model.discard();
     });
     this.lastRecordWallClock = Long.MIN_VALUE; // the task's clock is set from its first record or punctuation
@@ -140,8 +146,8 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     InteractionEvent e = d.event();
     Turn turn = Turn.of(e, settings.interpretationState());
     String key = SessionBuffer.sessionKey(e.customerId(), e.sessionId(), turn.device());
-    byte[] stored = sessions.get(key);
-    SessionRecord current = stored == null ? SessionRecord.EMPTY : SessionRecord.fromBytes(stored);
+    SessionRecord stored = records.get(key);
+    SessionRecord current = stored == null ? SessionRecord.EMPTY : stored;
     long id = SessionRecord.idHash(e.eventId());
     if (current.seen(id)) {
       metrics.duplicates.increment();
@@ -151,7 +157,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     List<List<Turn>> closed = new ArrayList<>(1);
     PendingSession next = buffer.add(current.open(), turn, closed::add);
     SessionRecord updated = current.forgetBefore(streamTime - dedupHorizonMs).with(next, id, turn.timestampMs());
-    sessions.put(key, updated.toBytes());
+    records.put(key, updated);
     if (stored == null) {
       expiry.add(key, updated.dueAt(buffer, dedupHorizonMs));
     }
@@ -178,11 +184,10 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private void expireDue() {
     String key;
     while ((key = expiry.pollDue(streamTime)) != null) {
-      byte[] stored = sessions.get(key);
-      if (stored == null) {
+      SessionRecord r = records.get(key);
+      if (r == null) {
         continue;
       }
-      SessionRecord r = SessionRecord.fromBytes(stored);
       SessionRecord next = r.forgetBefore(streamTime - dedupHorizonMs);
       if (next.open() != null && buffer.expired(next.open(), streamTime)) {
         emit(next.open().turns());
@@ -198,6 +203,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
    * end of a stream is mined without waiting for newer events). Works without event time, as after a restart.
    */
   private void closeAllOpen() {
+    records.writeAndEmpty();
     List<KeyValue<String, SessionRecord>> changed = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
@@ -214,9 +220,9 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
 
   private void store(String key, SessionRecord before, SessionRecord after) {
     if (after.isEmpty()) {
-      sessions.delete(key);
+      records.delete(key);
     } else if (after != before) {
-      sessions.put(key, after.toBytes());
+      records.put(key, after);
     }
   }
 
@@ -227,6 +233,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       return;
     }
     model.erase(customer);
+    records.writeAndEmpty();
     List<String> open = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = sessions.prefixScan(customer + "\u0000", new StringSerializer())) {
       it.forEachRemaining(kv -> open.add(kv.key));

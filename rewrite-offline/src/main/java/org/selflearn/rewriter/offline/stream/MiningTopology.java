@@ -66,8 +66,9 @@ public final class MiningTopology {
     String erasures = config.get(ConfigKeys.ERASURE_TOPIC);
     boolean model = scope == MiningScope.MODEL;
     StreamsBuilder b = new StreamsBuilder();
+    // uncached: the processor keeps session records decoded (SessionCache) and writes them just before each commit
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
-        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
     List<String> stores = new java.util.ArrayList<>(List.of(MiningProcessor.SESSIONS_STORE));
     if (model) {
       // uncached: the keeper buffers changes itself and writes them just before each commit (CommitHook)

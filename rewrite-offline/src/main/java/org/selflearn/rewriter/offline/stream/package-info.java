@@ -14,7 +14,7 @@
  * org.selflearn.rewriter.offline.stream.KafkaModelSource} publishes model versions from it, and {@link
  * org.selflearn.rewriter.offline.stream.EmbeddedKafkaBroker} is a real single-node KRaft broker on 127.0.0.1 for tests
  * and the demo. Per session key the job keeps one {@link org.selflearn.rewriter.offline.stream.SessionRecord} (open
- * session and the event ids seen), and an {@link org.selflearn.rewriter.offline.stream.ExpiryQueue} says which keys are
- * due.
+ * session and the event ids seen; decoded in a write-back {@link org.selflearn.rewriter.offline.stream.SessionCache}),
+ * and an {@link org.selflearn.rewriter.offline.stream.ExpiryQueue} says which keys are due.
  */
 package org.selflearn.rewriter.offline.stream;
