@@ -30,7 +30,7 @@ import org.selflearn.rewriter.simulator.SimulationOptions;
  */
 final class StreamBenchmark {
   /** Customers of the warm-up world. */
-  private static final int WARM_UP_CUSTOMERS = 8_000;
+  private static final int WARM_UP_CUSTOMERS = 15_000;
 
   private StreamBenchmark() {}
 

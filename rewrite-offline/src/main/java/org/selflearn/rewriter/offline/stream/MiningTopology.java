@@ -115,7 +115,10 @@ public final class MiningTopology {
         .to(topic, Produced.with(Serdes.String(), serde));
   }
 
-  /** Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes. */
+  /**
+   * Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes, no
+   * waiting for empty partitions of a task (max.task.idle.ms disabled).
+   */
   public static Properties streamsConfig(RewriterConfig config, String bootstrap, String stateDir) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ConfigKeys.APPLICATION_ID));
@@ -128,6 +131,10 @@ public final class MiningTopology {
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, (long) config.get(ConfigKeys.STREAM_CACHE_MB) << 20);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // a mining task reads an input partition and the matching erasure partition, which is nearly always empty: with
+    // the default (0) the task checks and formats that partition's fetched lag before every record it processes, and
+    // it need not wait for it (an erasure applies whenever it arrives)
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
