@@ -106,7 +106,7 @@ final class ModelStateKeeper implements ModelState {
     RankerExamples.of(s, e -> {
       ExampleSample.Offer o = sampleOf(e).offer(e);
       if (o.kept()) {
-        sampleChanges.put(key(e), e);
+        sampleChanges.put(key(e.positive(), o.key()), e); // the key the offer computed
       }
       if (o.evicted() != null) {
         sampleChanges.put(key(o.evicted()), null);
@@ -136,7 +136,11 @@ final class ModelStateKeeper implements ModelState {
 
   /** The sample store's key of an example: its kind and its sample key. */
   static String key(TrainingExample e) {
-    return (e.positive() ? POSITIVE : NEGATIVE) + Long.toHexString(e.sampleKey());
+    return key(e.positive(), e.sampleKey());
+  }
+
+  private static String key(boolean positive, long sampleKey) {
+    return (positive ? POSITIVE : NEGATIVE) + Long.toHexString(sampleKey);
   }
 
   /** The changelog topic of one of the job's stores: {@code <application id>-<store>-changelog} (Kafka Streams' name). */
