@@ -26,8 +26,9 @@ public final class Benchmarks {
     MemoryBenchmark.run(globalSizes, customers, dir);
   }
 
-  public static void stream(int customers, int days, int partitions, int threads, Path dir) throws Exception {
-    StreamBenchmark.run(customers, days, partitions, threads, dir);
+  public static void stream(int customers, int days, int partitions, int threads, int rounds, Path dir)
+      throws Exception {
+    StreamBenchmark.run(customers, days, partitions, threads, rounds, dir);
   }
 
   public static void publish(int[] customers, int days, Path dir) throws Exception {

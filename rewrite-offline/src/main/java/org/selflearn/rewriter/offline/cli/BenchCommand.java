@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./rewrite bench mining|stream|publish|solve|table|online|memory}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks that print figures: mining (file mode), stream (through the in-process broker), publish"
+    description = "Benchmarks that print figures: mining (file mode), stream (through the in-process broker, the job"
+        + " with model state side by side with the statistics-only job), publish"
         + " (one model version from the stream's topics: time and peak heap), solve,"
         + " table (build, publish, lookups), online (latency and throughput of a trained model).")
 final class BenchCommand implements Callable<Integer> {
@@ -48,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "For stream: stream threads.")
   int threads;
 
+  @Option(names = "--rounds", defaultValue = "2", description = "For stream: rounds, each running the job with model"
+      + " state and the statistics-only job side by side (default ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Override
   public Integer call() throws Exception {
     Path tmp = Files.createTempDirectory("rewriter-bench");
@@ -61,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         case "memory" -> org.selflearn.rewriter.offline.bench.Benchmarks.memory(new int[] {10_000, 100_000,
             1_000_000}, 100_000, tmp);
         case "stream" -> org.selflearn.rewriter.offline.bench.Benchmarks.stream(customers[0], days, partitions,
-            threads, tmp);
+            threads, rounds, tmp);
         case "publish" -> org.selflearn.rewriter.offline.bench.Benchmarks.publish(customers, days, tmp);
         default -> throw new BadInputException("bench: unknown benchmark \"" + what
             + "\", expected one of [mining, stream, publish, solve, table, online, memory]");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,11 +25,12 @@ import org.selflearn.rewriter.offline.mining.Turn;
 
 /**
  * Validates, de-duplicates and sessionizes events with the file runner's core, forwarding statistic contributions
- * (key = statistic key), fact contributions, and rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the
- * reason); {@link ModelStateKeeper} keeps the customers' memories and the task's sample of ranker examples. A record
- * from the erasure topic (key = customer id) erases what the task holds of that customer.
+ * (key = statistic key) and fact contributions, combined per key between two commits ({@link ContributionBuffer}), and
+ * rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the reason); a {@link ModelState}
+ * ({@link ModelStateKeeper} in the job) keeps the customers' memories and the task's sample of ranker examples. A record from the erasure topic (key = customer id) erases what the task holds of that
+ * customer.
  * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
- * seen under that key; a session is closed by a later event of the same key, by event time passing its gap + grace,
+ * seen under that key (kept decoded and written once per commit by a {@link SessionCache}); a session is closed by a later event of the same key, by event time passing its gap + grace,
  * or when the task has been idle for {@code stream.idle-flush-seconds} of wall-clock time.
  *
  * <p>Event time here is the largest event timestamp the task has read, not the Kafka record timestamp, so a topic
@@ -39,6 +41,10 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   static final String SESSIONS_STORE = "pending-sessions";
   /** How often (wall clock) at most sessions and remembered ids are checked for expiry. */
   private static final long EXPIRY_CHECK_MS = 1_000; // a closed session reaches the memories within ~1 s + commit
+  /** Keys of combined contributions held at most between two commits (then forwarded while processing). */
+  private static final int MAX_BUFFERED_KEYS = 100_000;
+  /** Session records kept decoded per task (least recently used beyond: written out if changed, then dropped). */
+  private static final int CACHED_SESSION_RECORDS = 20_000;
 
   private final MiningSettings settings;
   private final long dedupHorizonMs;
@@ -48,10 +54,12 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private final SessionMiner miner;
   private final StreamMetrics metrics;
   private final ExpiryQueue expiry = new ExpiryQueue();
-  private final ModelStateKeeper model;
+  private final ModelState model;
   private final String erasureTopic;
-  private final ModelStateKeeper.Outputs outputs = (key, value) ->
-      this.context.forward(new Record<>(key, MiningOutput.of(value), outputTime()));
+  private final ContributionBuffer contributions = new ContributionBuffer(MAX_BUFFERED_KEYS);
+  private final ModelState.Outputs outputs = (key, value) -> contributions.fact(key, value, outputTime());
+  private CommitForwarder commitForwarder;
+  private final SessionCache records = new SessionCache(CACHED_SESSION_RECORDS);
   private ProcessorContext<String, MiningOutput> context;
   private KeyValueStore<String, byte[]> sessions;
   private long streamTime = Long.MIN_VALUE;
@@ -60,7 +68,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private boolean activeSinceIdleFlush = true;
 
   MiningProcessor(MiningSettings settings, long dedupHorizonMs, long idleFlushMs, StreamMetrics metrics,
-      ModelStateKeeper model, String erasureTopic) {
+      ModelState model, String erasureTopic) {
     this.settings = settings;
     this.model = model;
     this.erasureTopic = erasureTopic;
@@ -75,9 +83,24 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   public void init(ProcessorContext<String, MiningOutput> context) {
     this.context = context;
     this.sessions = context.getStateStore(SESSIONS_STORE);
-    model.init(context.getStateStore(ModelStateKeeper.MEMORIES_STORE),
-        context.getStateStore(ModelStateKeeper.SAMPLE_STORE), context.getStateStore(CommitHook.NAME));
-    this.lastRecordWallClock = System.currentTimeMillis();
+    records.init(sessions);
+    model.init(context);
+    contributions.clear();
+    commitForwarder = new CommitForwarder(context);
+    CommitHook hook = context.getStateStore(CommitHook.NAME);
+    hook.beforeCommit(() -> {
+      if (!contributions.isEmpty()) {
+        commitForwarder.run(contributions.latestMs(), this::forwardContributions);
+      }
+      records.writeChanges();
+      model.beforeCommit();
+    });
+    hook.onDiscard(() -> {
+      contributions.clear();
+      records.discard();
+      model.discard();
+    });
+    this.lastRecordWallClock = Long.MIN_VALUE; // the task's clock is set from its first record or punctuation
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
@@ -86,18 +109,22 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     }
     long every = idleFlushMs > 0 ? Math.max(500, Math.min(EXPIRY_CHECK_MS, idleFlushMs / 4)) : EXPIRY_CHECK_MS;
     context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> {
+      if (lastRecordWallClock == Long.MIN_VALUE) {
+        lastRecordWallClock = now; // idle since the task started: count from here
+      }
       if (idleFlushMs > 0 && now - lastRecordWallClock >= idleFlushMs && activeSinceIdleFlush) {
         closeAllOpen();
         activeSinceIdleFlush = false;
       } else if (streamTime != Long.MIN_VALUE) {
         expireDue();
       }
+      forwardIfFull();
     });
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
-    lastRecordWallClock = System.currentTimeMillis();
+    lastRecordWallClock = context.currentSystemTimeMs();
     if (erasureTopic.equals(context.recordMetadata().map(m -> m.topic()).orElse(""))) {
       erase(record.key());
       return;
@@ -119,8 +146,8 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     InteractionEvent e = d.event();
     Turn turn = Turn.of(e, settings.interpretationState());
     String key = SessionBuffer.sessionKey(e.customerId(), e.sessionId(), turn.device());
-    byte[] stored = sessions.get(key);
-    SessionRecord current = stored == null ? SessionRecord.EMPTY : SessionRecord.fromBytes(stored);
+    SessionRecord stored = records.get(key);
+    SessionRecord current = stored == null ? SessionRecord.EMPTY : stored;
     long id = SessionRecord.idHash(e.eventId());
     if (current.seen(id)) {
       metrics.duplicates.increment();
@@ -130,11 +157,24 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     List<List<Turn>> closed = new ArrayList<>(1);
     PendingSession next = buffer.add(current.open(), turn, closed::add);
     SessionRecord updated = current.forgetBefore(streamTime - dedupHorizonMs).with(next, id, turn.timestampMs());
-    sessions.put(key, updated.toBytes());
+    records.put(key, updated);
     if (stored == null) {
       expiry.add(key, updated.dueAt(buffer, dedupHorizonMs));
     }
     closed.forEach(this::emit);
+    forwardIfFull();
+  }
+
+  /** Forwards the combined contributions early when the buffer reached its limit (allowed: processing). */
+  private void forwardIfFull() {
+    if (contributions.full()) {
+      forwardContributions();
+    }
+  }
+
+  private void forwardContributions() {
+    long ts = contributions.latestMs();
+    contributions.drain((k, v) -> context.forward(new Record<>(k, v, ts)));
   }
 
   /**
@@ -144,11 +184,10 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private void expireDue() {
     String key;
     while ((key = expiry.pollDue(streamTime)) != null) {
-      byte[] stored = sessions.get(key);
-      if (stored == null) {
+      SessionRecord r = records.get(key);
+      if (r == null) {
         continue;
       }
-      SessionRecord r = SessionRecord.fromBytes(stored);
       SessionRecord next = r.forgetBefore(streamTime - dedupHorizonMs);
       if (next.open() != null && buffer.expired(next.open(), streamTime)) {
         emit(next.open().turns());
@@ -164,6 +203,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
    * end of a stream is mined without waiting for newer events). Works without event time, as after a restart.
    */
   private void closeAllOpen() {
+    records.writeAndEmpty();
     List<KeyValue<String, SessionRecord>> changed = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
       while (it.hasNext()) {
@@ -180,9 +220,9 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
 
   private void store(String key, SessionRecord before, SessionRecord after) {
     if (after.isEmpty()) {
-      sessions.delete(key);
+      records.delete(key);
     } else if (after != before) {
-      sessions.put(key, after.toBytes());
+      records.put(key, after);
     }
   }
 
@@ -192,7 +232,13 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       metrics.erasuresWithoutKey.increment();
       return;
     }
-    model.erase(customer, sessions);
+    model.erase(customer);
+    records.writeAndEmpty();
+    List<String> open = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = sessions.prefixScan(customer + "\u0000", new StringSerializer())) {
+      it.forEachRemaining(kv -> open.add(kv.key));
+    }
+    open.forEach(sessions::delete);
     metrics.erasures.increment();
   }
 
@@ -209,7 +255,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       }
     }
     long ts = turns.get(turns.size() - 1).timestampMs();
-    SessionMiner.contributions(s, (k, v) -> context.forward(new Record<>(k, MiningOutput.of(v), ts)));
+    SessionMiner.contributions(s, (k, v) -> contributions.stat(k, v, ts));
     model.accept(s, outputs);
   }
 }

@@ -31,10 +31,10 @@ import org.selflearn.rewriter.offline.mining.StatValue;
  * input (key customerId, value event JSON) + erasures (key customerId)
  *   → mine: validate, de-duplicate and sessionize (store pending-sessions), label, emit; keep each customer's memory
  *     (store customer-memories) and the task's ranker-example sample (store ranker-sample), both written just before
- *     each commit; erase on request
+ *     each commit; combine contributions per key until then (map-side, one record per key and commit); erase on request
  *   ├─ rejected → dead-letter topic (value as received, header "rejection" = reason)
  *   ├─ statistic contributions → repartition → reduce(StatValue::merge) in store transition-stats
- *   │    → compacted statistics topic (key statistic, value StatValue v1 bytes)
+ *   │    → compacted statistics topic (key statistic, value StatValue bytes)
  *   └─ fact contributions → repartition → reduce(LatestValue::merge) in store model-facts → compacted facts topic
  * </pre>
  * A publisher reads the statistics and facts topics and the changelogs of customer-memories and ranker-sample, and
@@ -48,37 +48,54 @@ public final class MiningTopology {
 
   private MiningTopology() {}
 
+  /** The job's topology: everything a model needs ({@link MiningScope#MODEL}). */
   public static Topology buildTopology(RewriterConfig config, StreamMetrics metrics) {
+    return buildTopology(config, metrics, MiningScope.MODEL);
+  }
+
+  /**
+   * The topology for a scope: {@link MiningScope#STATISTICS_ONLY} leaves out the memory and sample stores and the
+   * facts branch (the stream bench's baseline).
+   */
+  public static Topology buildTopology(RewriterConfig config, StreamMetrics metrics, MiningScope scope) {
     MiningSettings settings = MiningSettings.from(config);
     long dedupMs = config.get(ConfigKeys.DEDUP_HORIZON_MINUTES) * 60_000L;
     long idleMs = config.get(ConfigKeys.IDLE_FLUSH_SECONDS) * 1000L;
     int memoryCapacity = TrainJob.memoryCapacity(config);
     int examples = config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND);
     String erasures = config.get(ConfigKeys.ERASURE_TOPIC);
+    boolean model = scope == MiningScope.MODEL;
     StreamsBuilder b = new StreamsBuilder();
+    // uncached: the processor keeps session records decoded (SessionCache) and writes them just before each commit
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MiningProcessor.SESSIONS_STORE),
-        Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-    // uncached: the keeper buffers changes itself and writes them just before each commit (CommitHook)
-    for (String store : List.of(ModelStateKeeper.MEMORIES_STORE, ModelStateKeeper.SAMPLE_STORE)) {
-      b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-          Serdes.ByteArray()).withCachingDisabled());
+        Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
+    List<String> stores = new java.util.ArrayList<>(List.of(MiningProcessor.SESSIONS_STORE));
+    if (model) {
+      // uncached: the keeper buffers changes itself and writes them just before each commit (CommitHook)
+      for (String store : List.of(ModelStateKeeper.MEMORIES_STORE, ModelStateKeeper.SAMPLE_STORE)) {
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+            Serdes.ByteArray()).withCachingDisabled());
+        stores.add(store);
+      }
     }
-    b.addStateStore(CommitHook.builder());
+    b.addStateStore(CommitHook.builder()); // combined contributions and model state go out just before each commit
+    stores.add(CommitHook.NAME);
     KStream<String, MiningOutput> mined = b.stream(List.of(config.get(ConfigKeys.INPUT_TOPIC), erasures),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events"))
         .process(() -> new MiningProcessor(settings, dedupMs, idleMs, metrics,
-                new ModelStateKeeper(memoryCapacity, examples), erasures), Named.as("mine"),
-            MiningProcessor.SESSIONS_STORE, ModelStateKeeper.MEMORIES_STORE, ModelStateKeeper.SAMPLE_STORE,
-            CommitHook.NAME);
+                model ? new ModelStateKeeper(memoryCapacity, examples) : ModelState.NONE, erasures), Named.as("mine"),
+            stores.toArray(String[]::new));
     mined.filter((k, v) -> v.is(MiningOutput.Kind.DEAD_LETTER), Named.as("rejected"))
         .mapValues(MiningOutput::bytes, Named.as("rejected-value"))
         .to(config.get(ConfigKeys.DEAD_LETTER_TOPIC), Produced.with(Serdes.String(), Serdes.ByteArray()));
     aggregate(mined, MiningOutput.Kind.STAT, MiningOutput::stat, new String[] {"contributions", "contribution",
         "by-statistic", "statistics"}, StatValueSerde.serde(), StatValue::merge, STATS_STORE,
         config.get(ConfigKeys.STATS_TOPIC));
-    aggregate(mined, MiningOutput.Kind.FACT, MiningOutput::fact, new String[] {"fact-contributions", "fact",
-        "by-fact", "facts"}, StatValueSerde.facts(), LatestValue::merge, FACTS_STORE,
-        config.get(ConfigKeys.FACTS_TOPIC));
+    if (model) {
+      aggregate(mined, MiningOutput.Kind.FACT, MiningOutput::fact, new String[] {"fact-contributions", "fact",
+          "by-fact", "facts"}, StatValueSerde.facts(), LatestValue::merge, FACTS_STORE,
+          config.get(ConfigKeys.FACTS_TOPIC));
+    }
     return b.build();
   }
 
@@ -98,7 +115,10 @@ public final class MiningTopology {
         .to(topic, Produced.with(Serdes.String(), serde));
   }
 
-  /** Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes. */
+  /**
+   * Streams properties: exactly-once v2, RocksDB state under the configured directory, never stop on bad bytes, no
+   * waiting for empty partitions of a task (max.task.idle.ms disabled).
+   */
   public static Properties streamsConfig(RewriterConfig config, String bootstrap, String stateDir) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ConfigKeys.APPLICATION_ID));
@@ -111,6 +131,10 @@ public final class MiningTopology {
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, (long) config.get(ConfigKeys.STREAM_CACHE_MB) << 20);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // a mining task reads an input partition and the matching erasure partition, which is nearly always empty: with
+    // the default (0) the task checks and formats that partition's fetched lag before every record it processes, and
+    // it need not wait for it (an erasure applies whenever it arrives)
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

@@ -3,10 +3,9 @@ package org.selflearn.rewriter.offline.stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.selflearn.rewriter.offline.mining.LatestValue;
 import org.selflearn.rewriter.offline.mining.MinedSession;
 import org.selflearn.rewriter.offline.train.CustomerMemory;
 import org.selflearn.rewriter.offline.train.ExampleSample;
@@ -19,12 +18,12 @@ import org.selflearn.rewriter.offline.train.ModelFacts;
  * {@link CustomerMemory} per customer (store {@value #MEMORIES_STORE}), the task's {@link ExampleSample}s of ranker
  * examples (store {@value #SAMPLE_STORE}) and the {@link ModelFacts} contributions (forwarded). What changed since the
  * last commit is held in memory and written to the (uncached) stores once, just before the commit
- * ({@link CommitHook}): a customer with many sessions in a commit interval costs one serialisation and one changelog
+ * ({@link CommitHook}, through the processor): a customer with many sessions in a commit interval costs one serialisation and one changelog
  * record, and an example that enters and leaves the sample between two commits costs nothing. The stores' changelog
- * topics are what the publisher reads ({@link #changelog}). Erasure deletes a customer's memory, examples and open
- * sessions: the changelogs get tombstones. Called from the task's thread only.
+ * topics are what the publisher reads ({@link #changelog}). Erasure deletes a customer's memory and examples (the
+ * processor deletes their open sessions): the changelogs get tombstones. Called from the task's thread only.
  */
-public final class ModelStateKeeper {
+public final class ModelStateKeeper implements ModelState {
   /** The customer-memory store; its changelog (keyed by customer id) is what serving instances keep ({@link #changelog}). */
   public static final String MEMORIES_STORE = "customer-memories";
   static final String SAMPLE_STORE = "ranker-sample";
@@ -47,19 +46,19 @@ public final class ModelStateKeeper {
   }
 
   /**
-   * Attaches the stores and the commit hook, forgets anything held from before (a task re-initialised) and reloads the
-   * sample from its store.
+   * Attaches the stores, forgets anything held from before (a task re-initialised) and reloads the sample from its
+   * store.
    */
-  void init(KeyValueStore<String, byte[]> memoryStore, KeyValueStore<String, byte[]> sampleStore, CommitHook hook) {
-    this.memories = memoryStore;
-    this.samples = sampleStore;
-    forgetUnwritten();
-    hook.beforeCommit(this::writeChanges);
-    hook.onDiscard(this::forgetUnwritten);
+  @Override
+  public void init(ProcessorContext<?, ?> context) {
+    this.memories = context.getStateStore(MEMORIES_STORE);
+    this.samples = context.getStateStore(SAMPLE_STORE);
+    discard();
   }
 
   /** Drops what was not written (a dirty close: the stores are restored from their changelogs) and reloads. */
-  private void forgetUnwritten() {
+  @Override
+  public void discard() {
     dirty.clear();
     sampleChanges.clear();
     positives.clear();
@@ -79,7 +78,8 @@ public final class ModelStateKeeper {
   }
 
   /** Writes what changed since the last commit into the stores (and so their changelogs). */
-  void writeChanges() {
+  @Override
+  public void beforeCommit() {
     dirty.forEach((customer, memory) -> memories.put(customer, memory.toBytes()));
     dirty.clear();
     sampleChanges.forEach((key, example) -> {
@@ -93,7 +93,8 @@ public final class ModelStateKeeper {
   }
 
   /** Folds a mined session into the customer's memory and forwards its facts. */
-  void accept(MinedSession s, Outputs out) {
+  @Override
+  public void accept(MinedSession s, Outputs out) {
     String customer = s.turns().get(0).customerId();
     CustomerMemory memory = dirty.get(customer);
     if (memory == null) {
@@ -106,7 +107,7 @@ public final class ModelStateKeeper {
     RankerExamples.of(s, e -> {
       ExampleSample.Offer o = sampleOf(e).offer(e);
       if (o.kept()) {
-        sampleChanges.put(key(e), e);
+        sampleChanges.put(key(e.positive(), o.key()), e); // the key the offer computed
       }
       if (o.evicted() != null) {
         sampleChanges.put(key(o.evicted()), null);
@@ -114,11 +115,9 @@ public final class ModelStateKeeper {
     });
   }
 
-  /**
-   * Deletes what the task holds of a customer: their memory, their sampled ranker examples and their open sessions
-   * ({@code sessions}: keys start with the id); returns how many records went.
-   */
-  int erase(String customer, KeyValueStore<String, byte[]> sessions) {
+  /** Deletes what the task holds of a customer: their memory and their sampled ranker examples. */
+  @Override
+  public int erase(String customer) {
     boolean held = dirty.remove(customer) != null;
     int deleted = memories.delete(customer) != null || held ? 1 : 0;
     for (ExampleSample sample : List.of(positives, negatives)) {
@@ -129,12 +128,7 @@ public final class ModelStateKeeper {
         deleted++;
       }
     }
-    List<String> open = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = sessions.prefixScan(customer + "\u0000", new StringSerializer())) {
-      it.forEachRemaining(kv -> open.add(kv.key));
-    }
-    open.forEach(sessions::delete);
-    return deleted + open.size();
+    return deleted;
   }
 
   private ExampleSample sampleOf(TrainingExample e) {
@@ -143,16 +137,15 @@ public final class ModelStateKeeper {
 
   /** The sample store's key of an example: its kind and its sample key. */
   static String key(TrainingExample e) {
-    return (e.positive() ? POSITIVE : NEGATIVE) + Long.toHexString(e.sampleKey());
+    return key(e.positive(), e.sampleKey());
+  }
+
+  private static String key(boolean positive, long sampleKey) {
+    return (positive ? POSITIVE : NEGATIVE) + Long.toHexString(sampleKey);
   }
 
   /** The changelog topic of one of the job's stores: {@code <application id>-<store>-changelog} (Kafka Streams' name). */
   public static String changelog(String applicationId, String store) {
     return applicationId + "-" + store + "-changelog";
-  }
-
-  /** Where the keeper's fact contributions go. */
-  interface Outputs {
-    void fact(String key, LatestValue value);
   }
 }

@@ -1,12 +1,7 @@
 package org.selflearn.rewriter.offline.stream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.selflearn.rewriter.common.codec.VersionedBinary;
 import org.selflearn.rewriter.offline.mining.CustomerSketch;
 import org.selflearn.rewriter.offline.mining.PendingSession;
 import org.selflearn.rewriter.offline.mining.SessionBuffer;
@@ -91,9 +86,7 @@ record SessionRecord(PendingSession open, long[] seenIds, long[] seenTimes) {
   }
 
   byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_VERSION);
+    return VersionedBinary.write(FORMAT_VERSION, 256, out -> {
       out.writeBoolean(open != null);
       if (open != null) {
         open.write(out);
@@ -103,19 +96,11 @@ record SessionRecord(PendingSession open, long[] seenIds, long[] seenTimes) {
         out.writeLong(seenIds[i]);
         out.writeLong(seenTimes[i]);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    });
   }
 
   static SessionRecord fromBytes(byte[] data) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      byte v = in.readByte();
-      if (v != FORMAT_VERSION) {
-        throw new IllegalArgumentException("unknown session record format version " + v + ", expected "
-            + FORMAT_VERSION);
-      }
+    return VersionedBinary.read(data, FORMAT_VERSION, "session record", in -> {
       PendingSession open = in.readBoolean() ? PendingSession.read(in) : null;
       int n = in.readInt();
       long[] ids = new long[n];
@@ -125,8 +110,6 @@ record SessionRecord(PendingSession open, long[] seenIds, long[] seenTimes) {
         times[i] = in.readLong();
       }
       return new SessionRecord(open, ids, times);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 }

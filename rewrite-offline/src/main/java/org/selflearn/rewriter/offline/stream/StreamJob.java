@@ -28,10 +28,16 @@ public final class StreamJob implements AutoCloseable {
   private final ThreadRestartPolicy restarts;
 
   public StreamJob(RewriterConfig config, String bootstrap, String stateDir, MeterRegistry registry) {
+    this(config, bootstrap, stateDir, registry, MiningScope.MODEL);
+  }
+
+  /** A job of another scope ({@link MiningScope#STATISTICS_ONLY}: the stream bench's baseline). */
+  public StreamJob(RewriterConfig config, String bootstrap, String stateDir, MeterRegistry registry,
+      MiningScope scope) {
     this.config = config;
     this.metrics = new StreamMetrics(registry);
     Properties props = MiningTopology.streamsConfig(config, bootstrap, stateDir);
-    this.streams = new KafkaStreams(MiningTopology.buildTopology(config, metrics), props);
+    this.streams = new KafkaStreams(MiningTopology.buildTopology(config, metrics, scope), props);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     this.restarts = new ThreadRestartPolicy(config.get(ConfigKeys.MAX_THREAD_RESTARTS));

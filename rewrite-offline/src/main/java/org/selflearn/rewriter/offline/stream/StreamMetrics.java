@@ -28,6 +28,11 @@ public final class StreamMetrics {
     return (long) eventsIn.count();
   }
 
+  /** Sessions mined so far. */
+  public long sessions() {
+    return (long) sessions.count();
+  }
+
   /** A one-line summary (no customer data). */
   public String describe() {
     return String.format(java.util.Locale.ROOT, "events %.0f, rejected %.0f, duplicates %.0f, sessions %.0f,"

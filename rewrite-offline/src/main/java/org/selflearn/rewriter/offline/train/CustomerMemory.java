@@ -1,6 +1,6 @@
 package org.selflearn.rewriter.offline.train;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -146,9 +146,9 @@ public final class CustomerMemory {
   /** Binary form (the streaming job's store and topic); keys sorted, so equal memories have equal bytes. */
   public byte[] toBytes() {
     return VersionedBinary.write(FORMAT_VERSION, 64 + 48 * (entries.size() + pairs.size()), out -> {
-      List<String> keys = new ArrayList<>(entries.keySet());
-      Collections.sort(keys);
-      out.writeInt(keys.size());
+      String[] keys = entries.keySet().toArray(new String[0]);
+      Arrays.sort(keys);
+      out.writeInt(keys.length);
       for (String k : keys) {
         Entry e = entries.get(k);
         out.writeUTF(k);
@@ -157,9 +157,9 @@ public final class CustomerMemory {
         out.writeByte(e.deviceType);
         out.writeUTF(e.domainIntent);
       }
-      keys = new ArrayList<>(pairs.keySet());
-      Collections.sort(keys);
-      out.writeInt(keys.size());
+      keys = pairs.keySet().toArray(new String[0]);
+      Arrays.sort(keys);
+      out.writeInt(keys.length);
       for (String k : keys) {
         out.writeUTF(k);
         out.writeInt(pairs.get(k));

@@ -133,20 +133,32 @@ class StreamMiningIT {
 
   @Test
   void theJobRidesThroughABrokerRestartMidStreamAndEndsWithExactlyOnceTotals() throws Exception {
-    RewriterConfig c = config("restart");
-    produce(c, 2);
+    // the second half of the file goes in only once the job has committed some of the first: however fast the job
+    // is, the broker then goes away with input left to read and transactions open (an idle flush in between would
+    // split the sessions that span the halves: it waits longer here than producing the second half can take)
+    RewriterConfig c = config("restart").with(ConfigKeys.IDLE_FLUSH_SECONDS, 10);
+    List<String> lines = Files.readAllLines(logs, StandardCharsets.UTF_8);
+    Path first = dir.resolve("restart-first.jsonl");
+    Path second = dir.resolve("restart-second.jsonl");
+    Files.write(first, lines.subList(0, lines.size() / 2), StandardCharsets.UTF_8);
+    Files.write(second, lines.subList(lines.size() / 2, lines.size()), StandardCharsets.UTF_8);
+    try (Admin admin = broker.admin()) {
+      Topics.ensure(admin, c, 2, (short) 1);
+    }
+    EventFileProducer.produce(first, broker.bootstrapServers(), c.get(ConfigKeys.INPUT_TOPIC));
     try (StreamJob job = new StreamJob(c, broker.bootstrapServers(), dir.resolve("state-restart").toString(),
         new SimpleMeterRegistry())) {
       long committed = 0;
       long inputEnd;
       try (Admin admin = broker.admin()) {
-        inputEnd = inputEnd(admin, c);
         job.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline && committed == 0) {
           committed = committedInput(admin, c);
           Thread.sleep(20);
         }
+        EventFileProducer.produce(second, broker.bootstrapServers(), c.get(ConfigKeys.INPUT_TOPIC));
+        inputEnd = inputEnd(admin, c);
       }
       broker.restart(3_000); // the broker goes away with transactions open, and comes back
       assertThat(committed).as("restarted mid-stream: some input committed, not all").isPositive()
