@@ -249,6 +249,11 @@ public final class ConfigKeys {
       "privacy.max-requests-per-customer", 3, 1, 100_000, "Differential privacy: M, the most distinct source"
           + " requests one customer contributes to the global statistics per publish window; the noise and the release"
           + " threshold grow with it. Unused while privacy.epsilon is 0."));
+  public static final ConfigKey<Double> PRIVACY_SELECTION_SHARE = add(ConfigKey.ofDouble("privacy.selection-share",
+      0.5, 0.01, 0.99, "Differential privacy: the share of privacy.epsilon spent on choosing which requests and"
+          + " rewrites appear at all (partition selection, with all of privacy.delta); the rest noises the counts of"
+          + " the chosen ones. A larger share lowers the release threshold and coarsens the counts. Unused while"
+          + " privacy.epsilon is 0."));
 
   private ConfigKeys() {}
 

@@ -67,6 +67,32 @@ class PrivacySettingsTest {
   }
 
   @Test
+  void readsTheShareOfEpsilonSpentOnSelection() {
+    PrivacySettings s = load(Map.of("REWRITER_PRIVACY_EPSILON", "2", "REWRITER_PRIVACY_SELECTION_SHARE", "0.8"));
+    assertThat(s.budget().selectionEpsilon()).isEqualTo(1.6);
+    assertThat(s.budget().countEpsilon()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(PrivacySettings.from(RewriterConfig.defaults()).enabled()).isFalse();
+  }
+
+  @Test
+  void rejectsASelectionShareOfZero() {
+    assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_SELECTION_SHARE", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("privacy.selection-share");
+  }
+
+  @Test
+  void rejectsASelectionShareOfOne() {
+    assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_SELECTION_SHARE", "1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("privacy.selection-share");
+  }
+
+  @Test
+  void rejectsASelectionShareThatIsNotANumber() {
+    assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_SELECTION_SHARE", "half")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("privacy.selection-share");
+  }
+
+  @Test
   void rejectsZeroChainsPerRequest() {
     assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_MAX_CHAINS_PER_REQUEST", "0")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("privacy.max-chains-per-request");
