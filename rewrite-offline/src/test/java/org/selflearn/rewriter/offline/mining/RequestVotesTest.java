@@ -81,6 +81,18 @@ class RequestVotesTest {
     assertThat(v.get(key("t", Outcome.OK, null)).count()).isEqualTo(1);
   }
 
+  @Test
+  void aTieGoesToTheChainRankedFirst() {
+    Contribution<RequestVotes.Part> ok = new Contribution<>("c", "s", "k1",
+        new RequestVotes.Part(Outcome.OK, null, null, null));
+    Contribution<RequestVotes.Part> fixed = new Contribution<>("c", "s", "k2",
+        new RequestVotes.Part(Outcome.FIXED, "t", null, null));
+    assertThat(RequestVotes.vote("s", List.of(ok, fixed)).outcome()).isEqualTo(Outcome.OK);
+    assertThat(RequestVotes.vote("s", List.of(fixed, ok)).outcome()).isEqualTo(Outcome.FIXED);
+    assertThat(RequestVotes.vote("s", List.of(ok, fixed, fixed)).outcome()).as("a majority wins")
+        .isEqualTo(Outcome.FIXED);
+  }
+
   /** 300 customers, each a few chains over 40 requests, fixed with one of 5 targets or not. */
   private static List<MinedSession> world(long seed) {
     Random r = new Random(seed);

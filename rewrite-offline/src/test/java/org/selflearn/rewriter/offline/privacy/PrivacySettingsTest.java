@@ -21,7 +21,7 @@ class PrivacySettingsTest {
     assertThat(s.enabled()).isFalse();
     assertThat(s.budget()).isNull();
     assertThat(s.maxChainsPerRequest()).isEqualTo(3);
-    assertThat(s.maxRequestsPerCustomer()).isEqualTo(3);
+    assertThat(s.maxRequestsPerCustomer()).isEqualTo(1);
   }
 
   @Test
@@ -29,7 +29,7 @@ class PrivacySettingsTest {
     PrivacySettings s = load(Map.of("REWRITER_PRIVACY_EPSILON", "1", "REWRITER_PRIVACY_DELTA", "1e-8",
         "REWRITER_PRIVACY_MAX_CHAINS_PER_REQUEST", "2", "REWRITER_PRIVACY_MAX_REQUESTS_PER_CUSTOMER", "7"));
     assertThat(s.enabled()).isTrue();
-    assertThat(s.budget()).isEqualTo(PrivacyBudget.of(1.0, 1e-8));
+    assertThat(s.budget()).isEqualTo(new PrivacyBudget(1.0, 1e-8, 0.8));
     assertThat(s.bounder(0).chainsBySource()).isEqualTo(new Sensitivity(7, 2));
     assertThat(ConfigKeys.PRIVACY_EPSILON.envName()).isEqualTo("REWRITER_PRIVACY_EPSILON");
     assertThat(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER.envName())
