@@ -14,8 +14,9 @@ import org.selflearn.rewriter.common.text.Fnv1a;
  * Bounded contribution, the step that makes a sensitivity true instead of assumed: of one publish window's
  * contributions, each customer keeps at most {@code maxRequests} distinct source requests, and for each of those at
  * most {@code maxChainsPerRequest} distinct chains. Which ones are kept is decided by a keyed hash of (customer,
- * request) and (customer, request, chain) — the smallest hashes win, ties by text — so the result depends neither on
- * arrival order nor on how the input was split, and one customer's choice never depends on another customer's data
+ * request) and (customer, request, chain) — the smallest hashes win, ties by text; optionally the requests a
+ * predicate on the customer's own contributions prefers come first — so the result depends neither on arrival order
+ * nor on how the input was split, and one customer's choice never depends on another customer's data
  * (the bounding is a per-customer transformation, as DP with user-level contribution bounds requires: Wilson et al.,
  * "Differentially Private SQL with Bounded User Contribution", PoPETs 2020). Pure and immutable.
  */
