@@ -235,20 +235,28 @@ public final class ConfigKeys {
           + " stream; publishing then reads only what the global model needs."));
   // ---- privacy (differential privacy of the global part; docs/privacy.md) ----
   public static final ConfigKey<Double> PRIVACY_EPSILON = add(ConfigKey.ofDouble("privacy.epsilon", 0.0, 0, 100,
-      "Differential privacy: epsilon of one publish of the global part (rewrite table, global index, ranker examples drawn"
-          + " from other customers), for a customer within one publish window; 0 switches differential privacy off"
-          + " (the k-customer gates alone then protect). Repeated publishes add up: see docs/privacy.md."));
+      "Differential privacy: epsilon of one publish of the global part (rewrite table, global index and what is"
+          + " derived from them), for a customer within one publish window; 0 switches differential privacy off"
+          + " (the k-customer gates alone then protect). train only: the streaming job does not bound contributions"
+          + " yet. Repeated publishes add up; what is not covered: see docs/privacy.md."));
   public static final ConfigKey<Double> PRIVACY_DELTA = add(ConfigKey.ofDouble("privacy.delta", 1e-6, 1e-12, 0.01,
       "Differential privacy: delta of one publish (the chance that partition selection releases a request only one"
           + " customer said); keep it well below 1 / the number of customers. Unused while privacy.epsilon is 0."));
   public static final ConfigKey<Integer> PRIVACY_MAX_CHAINS_PER_REQUEST = add(ConfigKey.ofInt(
-      "privacy.max-chains-per-request", 3, 1, 1_000, "Differential privacy: L, the most rephrase chains one customer"
-          + " contributes per source request and publish window to the global statistics (more are dropped, the same"
-          + " ones whatever the arrival order). Unused while privacy.epsilon is 0."));
+      "privacy.max-chains-per-request", 3, 1, 1_000, "Differential privacy: L, the most chains one customer"
+          + " contributes per request and publish window (more are dropped, the same ones whatever the arrival"
+          + " order); their majority outcome is the customer's one vote on the request. Unused while privacy.epsilon"
+          + " is 0."));
   public static final ConfigKey<Integer> PRIVACY_MAX_REQUESTS_PER_CUSTOMER = add(ConfigKey.ofInt(
-      "privacy.max-requests-per-customer", 3, 1, 100_000, "Differential privacy: M, the most distinct source"
-          + " requests one customer contributes to the global statistics per publish window; the noise and the release"
-          + " threshold grow with it. Unused while privacy.epsilon is 0."));
+      "privacy.max-requests-per-customer", 1, 1, 100_000, "Differential privacy: M, the most distinct requests one"
+          + " customer contributes to the global statistics per publish window (one vote each; the requests they had"
+          + " to rephrase first); the noise and the release threshold grow linearly with it (1 measured best on d1,"
+          + " docs/privacy.md). Unused while privacy.epsilon is 0."));
+  public static final ConfigKey<Double> PRIVACY_SELECTION_SHARE = add(ConfigKey.ofDouble("privacy.selection-share",
+      0.8, 0.01, 0.99, "Differential privacy: the share of privacy.epsilon spent on choosing which requests and"
+          + " rewrites appear at all (partition selection, with all of privacy.delta); the rest noises the counts of"
+          + " the chosen ones. A larger share lowers the release threshold and coarsens the counts. Unused while"
+          + " privacy.epsilon is 0."));
 
   private ConfigKeys() {}
 

@@ -24,6 +24,22 @@ public final class CustomerSketch {
     return new CustomerSketch(new long[] {hash(customerId)});
   }
 
+  /**
+   * A sketch that stands for {@code n} customers whose ids are not known — a released (noisy) count of a private
+   * model: its {@link #count()} is n, saturating at {@link #CAP}. Its entries are the numbers 1..n, not hashes, so two
+   * such sketches must never be merged (a private release is final: nothing merges into it).
+   */
+  public static CustomerSketch anonymous(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("a count of customers cannot be negative, got " + n);
+    }
+    long[] h = new long[(int) Math.min(CAP, n)];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = i + 1;
+    }
+    return ofHashes(h);
+  }
+
   static CustomerSketch ofHashes(long[] sorted) {
     return sorted.length == 0 ? EMPTY : new CustomerSketch(sorted);
   }

@@ -15,7 +15,9 @@ import org.selflearn.rewriter.common.codec.EventFileReader;
 /**
  * Mines a log file with the same core as the streaming job: events → turns → sessions (pending sessions in a map,
  * expired by stream time) → labelled sessions → aggregated statistics. Listeners see every mined session (used for
- * personal memories, ranker examples and rephrase metrics).
+ * personal memories, ranker examples and rephrase metrics). With differential privacy on
+ * ({@link MiningSettings#privacy()}), the log is one publish window and the statistics are each customer's bounded
+ * {@link RequestVotes} instead: nothing unbounded is aggregated.
  */
 public final class FileMiner {
   private static final int EXPIRY_CHECK_EVERY = 50_000;
@@ -30,12 +32,16 @@ public final class FileMiner {
   /** Arrival number of the latest turn of each open session: a session still receiving turns is never expired. */
   private final Map<String, Long> lastArrival = new HashMap<>();
   private final MiningSummary summary = new MiningSummary();
+  /** The bounded window when differential privacy is on, else null. */
+  private final RequestVotes votes;
   private long streamTime = Long.MIN_VALUE;
 
   public FileMiner(MiningSettings settings) {
     this.settings = settings;
     this.buffer = new SessionBuffer(settings.sessionGapMs(), settings.graceMs());
     this.miner = new SessionMiner(settings);
+    this.votes = settings.privacy().enabled()
+        ? new RequestVotes(settings.privacy().bounder(RequestVotes.BOUNDING_KEY)) : null;
   }
 
   /** Adds a listener of mined sessions. */
@@ -125,9 +131,13 @@ public final class FileMiner {
     }
   }
 
-  /** Closes every open session and returns the aggregated statistics. */
+  /** Closes every open session and returns the aggregated statistics (the bounded votes with privacy on). */
   public Map<String, StatValue> finish() {
     expire(true);
+    if (votes != null) {
+      stats.putAll(votes.finish());
+      summary.bounding(votes.report());
+    }
     summary.finish(stats);
     return stats;
   }
@@ -154,7 +164,11 @@ public final class FileMiner {
   private void close(List<Turn> turns) {
     MinedSession s = miner.mine(turns);
     summary.session(s);
-    SessionMiner.contributions(s, (k, v) -> stats.merge(k, v, StatValue::merge));
+    if (votes != null) {
+      votes.accept(s);
+    } else {
+      SessionMiner.contributions(s, (k, v) -> stats.merge(k, v, StatValue::merge));
+    }
     for (Consumer<MinedSession> l : listeners) {
       l.accept(s);
     }

@@ -18,6 +18,8 @@ public final class MiningSummary {
   long transitions;
   long pairs;
   final Map<String, Long> rejectedByField = new TreeMap<>();
+  /** What bounded contribution kept and dropped (differential privacy on), else null. */
+  Map<String, Object> bounding;
 
   void reject(Rejection r) {
     rejected++;
@@ -35,15 +37,25 @@ public final class MiningSummary {
     }
   }
 
+  void bounding(Map<String, Object> report) {
+    bounding = report;
+  }
+
   void finish(Map<String, StatValue> stats) {
     states = 0;
     transitions = 0;
     pairs = 0;
+    java.util.Set<String> voted = new java.util.HashSet<>();
     for (String k : stats.keySet()) {
       switch (StatKey.kind(k)) {
         case StatKey.STATE -> states++;
         case StatKey.TRANSITION -> transitions++;
         case StatKey.PAIR -> pairs++;
+        case StatKey.VOTE -> { // bounded votes: the requests voted on, and the fixes as pairs
+          RequestVote v = RequestVote.parse(k);
+          states += voted.add(v.request()) ? 1 : 0;
+          pairs += v.target() != null ? 1 : 0;
+        }
         default -> { } // REPHRASED: one per source, not a pair
       }
     }
@@ -62,6 +74,9 @@ public final class MiningSummary {
     m.put("states", states);
     m.put("transitions", transitions);
     m.put("pairs", pairs);
+    if (bounding != null) {
+      m.put("bounding", bounding);
+    }
     return m;
   }
 }

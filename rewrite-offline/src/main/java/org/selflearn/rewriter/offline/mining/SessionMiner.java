@@ -45,13 +45,13 @@ public final class SessionMiner {
    * The domain a successful request had, carried by its own STATE statistic (a rewritten turn's domain belongs to the
    * request it executed, a different state: {@code train.ModelFacts} sends that one on its own).
    */
-  private static LatestValue domainFact(Turn turn, boolean success) {
+  static LatestValue domainFact(Turn turn, boolean success) {
     return success && !turn.domainIntent().isEmpty() && !StateNames.isRewritten(turn.state())
         ? new LatestValue(turn.timestampMs(), turn.domainIntent()) : null;
   }
 
   /** What a request that succeeded as said meant, when its state is the heard text (else ModelFacts sends it). */
-  private static LatestValue meaningFact(Turn turn) {
+  static LatestValue meaningFact(Turn turn) {
     return !turn.ownDefect() && !turn.interpretation().isEmpty() && turn.heard().equals(turn.state())
         ? new LatestValue(turn.timestampMs(), turn.interpretation()) : null;
   }

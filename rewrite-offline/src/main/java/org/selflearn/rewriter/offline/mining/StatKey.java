@@ -2,14 +2,17 @@ package org.selflearn.rewriter.offline.mining;
 
 /**
  * Keys of the statistics: {@code S<TAB>state}, {@code T<TAB>from<TAB>to}, {@code P<TAB>source<TAB>target},
- * {@code R<TAB>source} (what followed the source in its chains). States are
- * normalised text (letters, digits, spaces) or interpretation keys, which never contain a tab.
+ * {@code R<TAB>source} (what followed the source in its chains), and, only when differential privacy is on, the
+ * bounded votes {@code V<TAB>request<TAB>outcome[<TAB>target]} ({@link RequestVote}), which no solver reads before
+ * their private release. States are normalised text (letters, digits, spaces) or interpretation keys, which never
+ * contain a tab.
  */
 public final class StatKey {
   public static final char STATE = 'S';
   public static final char TRANSITION = 'T';
   public static final char PAIR = 'P';
   public static final char REPHRASED = 'R';
+  public static final char VOTE = 'V';
 
   private StatKey() {}
 

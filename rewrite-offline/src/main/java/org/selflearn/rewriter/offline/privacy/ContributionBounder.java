@@ -7,14 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.selflearn.rewriter.common.text.Fnv1a;
 
 /**
  * Bounded contribution, the step that makes a sensitivity true instead of assumed: of one publish window's
  * contributions, each customer keeps at most {@code maxRequests} distinct source requests, and for each of those at
  * most {@code maxChainsPerRequest} distinct chains. Which ones are kept is decided by a keyed hash of (customer,
- * request) and (customer, request, chain) — the smallest hashes win, ties by text — so the result depends neither on
- * arrival order nor on how the input was split, and one customer's choice never depends on another customer's data
+ * request) and (customer, request, chain) — the smallest hashes win, ties by text; optionally the requests a
+ * predicate on the customer's own contributions prefers come first — so the result depends neither on arrival order
+ * nor on how the input was split, and one customer's choice never depends on another customer's data
  * (the bounding is a per-customer transformation, as DP with user-level contribution bounds requires: Wilson et al.,
  * "Differentially Private SQL with Bounded User Contribution", PoPETs 2020). Pure and immutable.
  */
@@ -106,8 +108,19 @@ public final class ContributionBounder {
     return new Sensitivity(maxRequests, 1);
   }
 
-  /** Bounds one publish window's contributions. */
+  /** Bounds one publish window's contributions, every source request ranked by keyed hash alone. */
   public <T> Bounded<T> bound(Collection<Contribution<T>> contributions) {
+    return bound(contributions, v -> false);
+  }
+
+  /**
+   * Bounds one publish window's contributions, keeping first, for each customer, the source requests that have a
+   * {@code preferred} contribution (e.g. the requests the customer had to rephrase), then the others, each group by
+   * keyed hash. The preference reads only the customer's own contributions, so bounding stays a per-customer
+   * transformation and the sensitivities are unchanged; the chains kept within a source are still chosen by hash
+   * alone, whatever their values.
+   */
+  public <T> Bounded<T> bound(Collection<Contribution<T>> contributions, Predicate<? super T> preferred) {
     // customer → source → chain → contributions, each level ordered by keyed hash then text
     Map<String, Map<String, Map<String, List<Contribution<T>>>>> tree = new HashMap<>();
     for (Contribution<T> c : contributions) {
@@ -122,6 +135,7 @@ public final class ContributionBounder {
       long hc = mix(key ^ Fnv1a.hash64(customer));
       Map<String, Map<String, List<Contribution<T>>>> bySource = tree.get(customer);
       List<String> sources = ranked(bySource.keySet(), hc);
+      sources.sort(Comparator.comparing((String src) -> !anyPreferred(bySource.get(src), preferred))); // stable
       for (int i = 0; i < sources.size(); i++) {
         String source = sources.get(i);
         Map<String, List<Contribution<T>>> byChain = bySource.get(source);
@@ -140,6 +154,18 @@ public final class ContributionBounder {
       }
     }
     return new Bounded<>(kept, droppedRequests, droppedChains, droppedContributions);
+  }
+
+  private static <T> boolean anyPreferred(Map<String, List<Contribution<T>>> byChain,
+      Predicate<? super T> preferred) {
+    for (List<Contribution<T>> chain : byChain.values()) {
+      for (Contribution<T> c : chain) {
+        if (preferred.test(c.value())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The names ordered by keyed hash (unsigned), ties by text. */

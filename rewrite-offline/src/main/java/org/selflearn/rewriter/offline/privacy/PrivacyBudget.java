@@ -13,8 +13,11 @@ package org.selflearn.rewriter.offline.privacy;
  * @param selectionShare share of ε spent on partition selection, in (0, 1)
  */
 public record PrivacyBudget(double epsilon, double delta, double selectionShare) {
-  /** The default split: half of ε selects the keys, half noises their counts. */
-  public static final double DEFAULT_SELECTION_SHARE = 0.5;
+  /**
+   * The even split of {@link #of}: half of ε selects the keys, half noises their counts (the configured split is
+   * {@code privacy.selection-share}).
+   */
+  public static final double EVEN_SELECTION_SHARE = 0.5;
 
   /** A guarantee and the rule that gave it. */
   public record Guarantee(double epsilon, double delta, String rule) {}
@@ -31,9 +34,9 @@ public record PrivacyBudget(double epsilon, double delta, double selectionShare)
     }
   }
 
-  /** A budget with the default split. */
+  /** A budget split evenly between selection and counts. */
   public static PrivacyBudget of(double epsilon, double delta) {
-    return new PrivacyBudget(epsilon, delta, DEFAULT_SELECTION_SHARE);
+    return new PrivacyBudget(epsilon, delta, EVEN_SELECTION_SHARE);
   }
 
   /** ε of partition selection. */

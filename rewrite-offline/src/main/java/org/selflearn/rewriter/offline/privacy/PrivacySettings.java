@@ -6,7 +6,8 @@ import org.selflearn.rewriter.config.RewriterConfig;
 
 /**
  * The privacy keys of a configuration, validated together: {@code privacy.epsilon} (0 = off),
- * {@code privacy.delta}, {@code privacy.max-chains-per-request} (L) and {@code privacy.max-requests-per-customer} (M).
+ * {@code privacy.delta}, {@code privacy.max-chains-per-request} (L), {@code privacy.max-requests-per-customer} (M)
+ * and {@code privacy.selection-share}.
  *
  * @param budget the budget of one publish, or null when differential privacy is off
  * @param maxChainsPerRequest L
@@ -19,6 +20,7 @@ public record PrivacySettings(PrivacyBudget budget, int maxChainsPerRequest, int
     double delta = config.get(ConfigKeys.PRIVACY_DELTA);
     int l = config.get(ConfigKeys.PRIVACY_MAX_CHAINS_PER_REQUEST);
     int m = config.get(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER);
+    double share = config.get(ConfigKeys.PRIVACY_SELECTION_SHARE);
     if (epsilon == 0) {
       return new PrivacySettings(null, l, m);
     }
@@ -26,7 +28,7 @@ public record PrivacySettings(PrivacyBudget budget, int maxChainsPerRequest, int
       throw new ConfigException(ConfigKeys.PRIVACY_EPSILON.name(), epsilon + " is too small: use 0 (off) or a value"
           + " of at least 1e-6");
     }
-    return new PrivacySettings(PrivacyBudget.of(epsilon, delta), l, m);
+    return new PrivacySettings(new PrivacyBudget(epsilon, delta, share), l, m);
   }
 
   /** Whether differential privacy is on. */

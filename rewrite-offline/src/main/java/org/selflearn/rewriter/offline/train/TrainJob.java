@@ -159,11 +159,17 @@ public final class TrainJob {
     createDirectory(modelDir);
     ModelDirectory dir = new ModelDirectory(modelDir);
     Map<String, Object> summary = new LinkedHashMap<>();
+    // differential privacy of the global part (docs/privacy.md): from here on the build reads only released
+    // statistics, and a private model carries no baseline mined from the raw logs; a no-op while privacy.epsilon is 0
+    PrivateRelease.Result release = PrivateRelease.of(config).apply(inputs);
+    inputs = release.inputs();
+    baselines = release.enabled() ? null : baselines;
     StatsFile.write(inputs.stats(), dir.stats());
     MinedStats mined = inputs.minedStats();
     if (mining != null) {
       summary.put("mining", mining);
     }
+    release.recordReport(summary);
 
     long t1 = System.nanoTime();
     progress.accept("solving " + mined.states().size() + " states");
@@ -222,6 +228,7 @@ public final class TrainJob {
     if (lentEncoder == null) {
       embedder.close();
     }
+    release.removeCustomerTexts(dir, summary);
 
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("formatVersion", ModelDirectory.FORMAT_VERSION);
@@ -229,6 +236,7 @@ public final class TrainJob {
     manifest.put("embedder", embedderSpec);
     manifest.put("onnxModelDir", config.get(ConfigKeys.ONNX_MODEL_DIR));
     manifest.put("dimension", indexSummary.get("dimension"));
+    release.recordGuarantee(manifest);
     Json.write(dir.manifest(), manifest);
     seconds.put("total", lap(t0));
     summary.put("seconds", seconds);

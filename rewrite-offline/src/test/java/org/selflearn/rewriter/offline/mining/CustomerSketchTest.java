@@ -56,4 +56,13 @@ class CustomerSketchTest {
       assertThat(right.merge(left)).isEqualTo(oneByOne);
     }
   }
+
+  @Test
+  void anAnonymousSketchCountsAReleasedNumberOfCustomersAndSaturatesLikeAnyOther() {
+    assertThat(CustomerSketch.anonymous(0)).isSameAs(CustomerSketch.EMPTY);
+    assertThat(CustomerSketch.anonymous(17).count()).isEqualTo(17);
+    assertThat(CustomerSketch.anonymous(10_000).count()).isEqualTo(CustomerSketch.CAP);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CustomerSketch.anonymous(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -140,6 +140,24 @@ class ContributionBounderTest {
   }
 
   @Test
+  void preferredRequestsAreKeptFirstAndTheirChainsStillByHash() {
+    List<Contribution<String>> in = new ArrayList<>();
+    for (int s = 0; s < 40; s++) {
+      in.add(new Contribution<>("c", "works " + s, "k" + s, "ok"));
+    }
+    for (int k = 0; k < 6; k++) {
+      in.add(new Contribution<>("c", "misheard", "m" + k, k == 0 ? "rephrased" : "ok"));
+    }
+    Bounded<String> plain = new ContributionBounder(2, 1, 5).bound(in);
+    Bounded<String> preferring = new ContributionBounder(2, 1, 5).bound(in, "rephrased"::equals);
+    assertThat(preferring.kept()).extracting(Contribution::source).containsOnly("misheard").hasSize(2);
+    assertThat(plain.kept()).extracting(Contribution::source).doesNotContain("misheard");
+    // the preference picks requests, never chains: the chains kept of "misheard" are those its hash ranks first
+    List<Contribution<String>> alone = in.stream().filter(c -> c.source().equals("misheard")).toList();
+    assertThat(preferring.kept()).isEqualTo(new ContributionBounder(2, 1, 5).bound(alone).kept());
+  }
+
+  @Test
   void rejectsBoundsBelowOne() {
     assertThatThrownBy(() -> new ContributionBounder(0, 5, 1)).hasMessageContaining("maxChainsPerRequest (L)");
     assertThatThrownBy(() -> new ContributionBounder(3, 0, 1)).hasMessageContaining("maxRequests (M)");

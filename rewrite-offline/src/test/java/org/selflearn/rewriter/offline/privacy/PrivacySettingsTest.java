@@ -21,7 +21,7 @@ class PrivacySettingsTest {
     assertThat(s.enabled()).isFalse();
     assertThat(s.budget()).isNull();
     assertThat(s.maxChainsPerRequest()).isEqualTo(3);
-    assertThat(s.maxRequestsPerCustomer()).isEqualTo(3);
+    assertThat(s.maxRequestsPerCustomer()).isEqualTo(1);
   }
 
   @Test
@@ -29,7 +29,7 @@ class PrivacySettingsTest {
     PrivacySettings s = load(Map.of("REWRITER_PRIVACY_EPSILON", "1", "REWRITER_PRIVACY_DELTA", "1e-8",
         "REWRITER_PRIVACY_MAX_CHAINS_PER_REQUEST", "2", "REWRITER_PRIVACY_MAX_REQUESTS_PER_CUSTOMER", "7"));
     assertThat(s.enabled()).isTrue();
-    assertThat(s.budget()).isEqualTo(PrivacyBudget.of(1.0, 1e-8));
+    assertThat(s.budget()).isEqualTo(new PrivacyBudget(1.0, 1e-8, 0.8));
     assertThat(s.bounder(0).chainsBySource()).isEqualTo(new Sensitivity(7, 2));
     assertThat(ConfigKeys.PRIVACY_EPSILON.envName()).isEqualTo("REWRITER_PRIVACY_EPSILON");
     assertThat(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER.envName())
@@ -64,6 +64,32 @@ class PrivacySettingsTest {
   void rejectsALargeDelta() {
     assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_DELTA", "0.5"))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("privacy.delta");
+  }
+
+  @Test
+  void readsTheShareOfEpsilonSpentOnSelection() {
+    PrivacySettings s = load(Map.of("REWRITER_PRIVACY_EPSILON", "2", "REWRITER_PRIVACY_SELECTION_SHARE", "0.8"));
+    assertThat(s.budget().selectionEpsilon()).isEqualTo(1.6);
+    assertThat(s.budget().countEpsilon()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(PrivacySettings.from(RewriterConfig.defaults()).enabled()).isFalse();
+  }
+
+  @Test
+  void rejectsASelectionShareOfZero() {
+    assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_SELECTION_SHARE", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("privacy.selection-share");
+  }
+
+  @Test
+  void rejectsASelectionShareOfOne() {
+    assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_SELECTION_SHARE", "1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("privacy.selection-share");
+  }
+
+  @Test
+  void rejectsASelectionShareThatIsNotANumber() {
+    assertThatThrownBy(() -> load(Map.of("REWRITER_PRIVACY_SELECTION_SHARE", "half")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("privacy.selection-share");
   }
 
   @Test
