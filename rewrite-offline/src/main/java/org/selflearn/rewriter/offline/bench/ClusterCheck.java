@@ -281,6 +281,20 @@ public final class ClusterCheck {
     return m;
   }
 
+  /**
+   * An instance's memory reads by where they were answered ({@code rewriter_shard_lookups_total}) and its requests
+   * that went on without a memory, by reason ({@code rewriter_failures_total{reason="personal:…"}}).
+   */
+  private Map<String, Double> memoryReads(URI instance) {
+    Map<String, Double> m = new java.util.TreeMap<>(client.samples(instance, "rewriter_shard_lookups_total"));
+    client.samples(instance, "rewriter_failures_total").forEach((k, v) -> {
+      if (k.contains("personal:")) {
+        m.put(k, v);
+      }
+    });
+    return m;
+  }
+
   /** Four clients on the survivors; the last instance is killed with SIGKILL after {@value #KILL_AFTER_MS} ms. */
   private Map<String, Object> kill(List<InteractionEvent> requests, Map<String, String> ownerOf) throws Exception {
     int victimIndex = s.instances().size() - 1;
@@ -305,6 +319,7 @@ public final class ClusterCheck {
       }));
     }
     Thread.sleep(KILL_AFTER_MS);
+    List<Map<String, Double>> before = survivors.stream().map(this::memoryReads).toList();
     ProcessHandle.of(s.pids().get(victimIndex)).ifPresent(ProcessHandle::destroyForcibly);
     killedAt[0] = (System.nanoTime() - start) / 1_000_000;
     for (Thread t : clients) {
@@ -332,6 +347,12 @@ public final class ClusterCheck {
     samples.stream().filter(x -> x.victimsCustomer() && x.atMs() >= killedAt[0] && x.heldBy() != null)
         .forEach(x -> by.merge(x.heldBy(), 1L, Long::sum));
     m.put("victimsCustomersReadFrom", by);
+    Map<String, Double> reads = new java.util.TreeMap<>();
+    for (int i = 0; i < survivors.size(); i++) {
+      Map<String, Double> was = before.get(i);
+      memoryReads(survivors.get(i)).forEach((k, v) -> reads.merge(k, v - was.getOrDefault(k, 0.0), Double::sum));
+    }
+    m.put("survivorsMemoryReadsSinceKill", reads);
     out.accept("kill -9 of " + victimName + " under " + CLIENTS + " clients: " + m);
     return m;
   }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** HTTP calls of the cluster check to serving instances on 127.0.0.1: rewrite, erase, and the peer read. */
 final class ClusterClient {
@@ -80,5 +81,24 @@ final class ClusterClient {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /** Every Prometheus sample of an instance's {@code /metrics} whose name starts with {@code prefix}; empty if none. */
+  Map<String, Double> samples(URI instance, String prefix) {
+    Map<String, Double> m = new java.util.TreeMap<>();
+    try {
+      String text = http.send(HttpRequest.newBuilder(instance.resolve("/metrics")).timeout(Duration.ofSeconds(30))
+          .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+      for (String line : text.split("\n")) {
+        if (line.startsWith(prefix)) {
+          m.put(line.substring(0, line.lastIndexOf(' ')), Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // an instance that does not answer has no samples
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return m;
   }
 }

@@ -3,10 +3,14 @@ package org.selflearn.rewriter.offline.shard;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -15,6 +19,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.stream.ErasureRequest;
@@ -29,8 +34,9 @@ import org.selflearn.rewriter.serve.PeerMemory;
  * assigns it ({@link ProfileTopology}) and answers for every customer. A lookup asks Kafka Streams which instance owns
  * the customer's partition ({@code queryMetadataForKey}); reads this instance's store when it is the owner; else asks
  * the owner over HTTP ({@link PeerClient}); if the owner does not answer in time, the standbys (stale copies, the
- * freshest Kafka Streams has); if none answers, the request goes on without a memory ({@link PersonalLookup#failed})
- * and the reason is counted. Erasure goes through the mining job ({@code stream.erasure-topic}): its tombstone reaches
+ * freshest Kafka Streams has). While the group rebalances (no metadata, as after an instance died) or none of those
+ * answers, any copy of the partition is read: this instance's, else any other instance's. If none answers within the
+ * forward timeout, the request goes on without a memory ({@link PersonalLookup#failed}) and the reason is counted. Erasure goes through the mining job ({@code stream.erasure-topic}): its tombstone reaches
  * every instance's copy. Thread-safe.
  */
 public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
@@ -47,6 +53,10 @@ public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
   private final RewriterConfig config;
   /** Owned bytes, bytes with standbys, and when they were counted ({@link #heldBytes}). */
   private volatile long[] held;
+  /** The other instances and the partition count, as Kafka Streams last told them ({@link #refreshTopology}). */
+  private volatile Topology topology = new Topology(List.of(), 0);
+
+  private record Topology(List<HostInfo> hosts, int partitions) {}
 
   private ShardedPersonalStore(KafkaStreams streams, HostInfo self, PeerClient peers, ShardMetrics metrics,
       long forwardNanos, String bootstrap, RewriterConfig config) {
@@ -147,35 +157,120 @@ public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
   @Override
   public PersonalLookup lookup(String customerId, long timeoutNanos) {
     long deadline = System.nanoTime() + Math.min(timeoutNanos, forwardNanos);
-    KeyQueryMetadata md;
-    try {
-      md = streams.queryMetadataForKey(ProfileTopology.STORE, customerId, IDS);
-    } catch (StreamsException | IllegalStateException e) {
-      metrics.lookup("none");
-      return PersonalLookup.failed("shard-not-running");
-    }
-    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
-      metrics.lookup("none");
-      return PersonalLookup.failed("shard-no-owner");
-    }
-    List<HostInfo> order = new ArrayList<>();
-    order.add(md.activeHost());
-    order.addAll(md.standbyHosts());
-    for (HostInfo h : order) {
-      boolean stale = !h.equals(md.activeHost());
-      byte[] held = h.equals(self) ? local(customerId, md.partition(), stale)
-          : remote(h, customerId, stale, deadline);
-      if (held != null) {
-        metrics.lookup(stale ? "standby" : h.equals(self) ? "local" : "forwarded");
-        return PersonalLookup.found(PersonalProfile.fromBytes(held), h.equals(self) ? selfName
-            : h.host() + ":" + h.port());
+    KeyQueryMetadata md = metadata(customerId);
+    Set<HostInfo> askedStale = new HashSet<>();
+    if (md != null) {
+      List<HostInfo> order = new ArrayList<>();
+      order.add(md.activeHost());
+      order.addAll(md.standbyHosts());
+      for (HostInfo h : order) {
+        boolean stale = !h.equals(md.activeHost());
+        PersonalLookup found = read(h, customerId, md.partition(), stale, deadline,
+            stale ? "standby" : h.equals(self) ? "local" : "forwarded");
+        if (found != null) {
+          return found;
+        }
+        if (stale) {
+          askedStale.add(h);
+        }
+        if (System.nanoTime() - deadline > 0) {
+          metrics.lookup("none");
+          return PersonalLookup.failed("shard-unreachable");
+        }
       }
-      if (System.nanoTime() - deadline > 0) {
-        break;
+    }
+    // the group is rebalancing (no metadata), or the copies it names did not answer: any copy of the partition, this
+    // instance's first, then every other instance's (a copy being restored or a standby about to be dropped may be
+    // slightly behind; without it the request would go on without a memory)
+    int partition = md != null ? md.partition() : partitionOf(customerId);
+    if (partition >= 0) {
+      List<HostInfo> others = new ArrayList<>(List.of(self));
+      others.addAll(knownHosts());
+      for (HostInfo h : others) {
+        if (askedStale.add(h)) {
+          PersonalLookup found = read(h, customerId, partition, true, deadline, "any-copy");
+          if (found != null) {
+            return found;
+          }
+        }
+        if (System.nanoTime() - deadline > 0) {
+          break;
+        }
       }
     }
     metrics.lookup("none");
-    return PersonalLookup.failed("shard-unreachable");
+    return PersonalLookup.failed(md == null ? "shard-no-owner" : "shard-unreachable");
+  }
+
+  /** The memory as {@code h} holds it (this instance's store or a peer's), counted as {@code from}; null if none. */
+  private PersonalLookup read(HostInfo h, String customerId, int partition, boolean stale, long deadline,
+      String from) {
+    boolean mine = h.equals(self);
+    byte[] held = mine ? local(customerId, partition, stale) : remote(h, customerId, stale, deadline);
+    if (held == null) {
+      return null;
+    }
+    metrics.lookup(from);
+    return PersonalLookup.found(PersonalProfile.fromBytes(held), mine ? selfName : h.host() + ":" + h.port());
+  }
+
+  /** Kafka Streams' owner and standbys of the customer's partition, or null while it cannot tell (rebalancing). */
+  private KeyQueryMetadata metadata(String customerId) {
+    try {
+      KeyQueryMetadata md = streams.queryMetadataForKey(ProfileTopology.STORE, customerId, IDS);
+      return md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) ? null : md;
+    } catch (StreamsException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** The customer's partition as Kafka Streams' metadata names it, or -1 while it cannot tell. */
+  int metadataPartition(String customerId) {
+    KeyQueryMetadata md = metadata(customerId);
+    return md == null ? -1 : md.partition();
+  }
+
+  /**
+   * The customer's partition as the mining job's changelog has it (the default partitioner on the id's bytes), from
+   * the partition count last seen in the metadata; -1 before any was seen.
+   */
+  int partitionOf(String customerId) {
+    int n = knownPartitions();
+    return n <= 0 ? -1 : Utils.toPositive(Utils.murmur2(IDS.serialize(null, customerId))) % n;
+  }
+
+  /** The other instances the metadata named when last available (it is empty during a rebalance). */
+  private List<HostInfo> knownHosts() {
+    refreshTopology();
+    return topology.hosts();
+  }
+
+  private int knownPartitions() {
+    refreshTopology();
+    return topology.partitions();
+  }
+
+  private void refreshTopology() {
+    try {
+      List<HostInfo> hosts = new ArrayList<>();
+      int partitions = 0;
+      for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
+        if (!m.hostInfo().equals(self)) {
+          hosts.add(m.hostInfo());
+        }
+        for (TopicPartition tp : m.topicPartitions()) {
+          partitions = Math.max(partitions, tp.partition() + 1);
+        }
+        for (TopicPartition tp : m.standbyTopicPartitions()) {
+          partitions = Math.max(partitions, tp.partition() + 1);
+        }
+      }
+      if (!hosts.isEmpty() && partitions > 0) {
+        topology = new Topology(List.copyOf(hosts), Math.max(partitions, topology.partitions()));
+      }
+    } catch (StreamsException | IllegalStateException e) {
+      // not running: keep what was last seen
+    }
   }
 
   private byte[] remote(HostInfo h, String customerId, boolean stale, long deadline) {
@@ -185,16 +280,9 @@ public final class ShardedPersonalStore implements PersonalStore, PeerMemory {
 
   @Override
   public byte[] hostedProfile(String customerId, boolean stale) {
-    KeyQueryMetadata md;
-    try {
-      md = streams.queryMetadataForKey(ProfileTopology.STORE, customerId, IDS);
-    } catch (StreamsException | IllegalStateException e) {
-      return null;
-    }
-    if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
-      return null;
-    }
-    return local(customerId, md.partition(), stale);
+    KeyQueryMetadata md = metadata(customerId);
+    int partition = md != null ? md.partition() : partitionOf(customerId);
+    return partition < 0 ? null : local(customerId, partition, stale);
   }
 
   /** This instance's copy of the customer's partition, or null when it holds none ({@code stale}: standbys too). */

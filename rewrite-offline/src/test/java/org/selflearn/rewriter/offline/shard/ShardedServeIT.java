@@ -140,6 +140,11 @@ class ShardedServeIT {
         assertThat(heldBy.get("own")).as("each instance holds some customers").isGreaterThan(100);
         assertThat(heldBy.get("other")).as("and fetches the others' from the owner").isGreaterThan(100);
         assertThat(single.rewrite(RewriteRequest.of("x", anyone)).memoryHeldBy()).isEqualTo("local");
+        // the partition a lookup computes by itself while the group rebalances is the one the metadata names
+        for (String c : new TreeMap<>(streamed.memories()).keySet().stream().limit(200).toList()) {
+          assertThat(a.shard.partitionOf(c)).as("partition of %s", c).isNotNegative()
+              .isEqualTo(a.shard.metadataPartition(c));
+        }
 
         // a customer's sessions reach every instance's memory without a publish
         assertThat(a.shard.lookup(late, Long.MAX_VALUE).profile().entries()).isEmpty();
