@@ -73,18 +73,29 @@ public final class TrainJob {
     return this;
   }
 
-  /** Trains from a log file alone: calibrates on it, mines it, builds. */
+  /**
+   * Trains from a log file alone: mines it, builds, and calibrates the layers on it last. The build and the
+   * calibration's model of the earlier part share one sentence encoder, so the calibration embeds only the texts the
+   * build did not (the same requests, mostly).
+   */
   public Map<String, Object> train(Path logs, Path modelDir) {
     long t0 = System.nanoTime();
     createDirectory(modelDir);
-    SelfCalibration.Result calibration = calibrate(logs, modelDir);
-    double calibrateSeconds = lap(t0);
-    long tm = System.nanoTime();
-    MinedFile mined = mine(logs);
-    Map<String, Object> seconds = new LinkedHashMap<>();
-    seconds.put("calibrate", calibrateSeconds);
-    seconds.put("mine", lap(tm));
-    return build(mined.inputs(), calibration, modelDir, mined.summary(), mined.baselines(), seconds, t0);
+    try (Embedder encoder = Embedders.open(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.ONNX_MODEL_DIR))) {
+      lentEncoder = encoder;
+      Map<String, Object> seconds = new LinkedHashMap<>();
+      long tm = System.nanoTime();
+      MinedFile mined = mine(logs);
+      seconds.put("mine", lap(tm));
+      return buildThenCalibrate(mined.inputs(), () -> {
+        long tc = System.nanoTime();
+        SelfCalibration.Result calibration = calibrate(logs, modelDir, encoder);
+        seconds.put("calibrate", lap(tc));
+        return calibration;
+      }, modelDir, mined.summary(), mined.baselines(), seconds, t0);
+    } finally {
+      lentEncoder = null;
+    }
   }
 
   /** Mines a log file with the same core the streaming job runs. */
@@ -133,12 +144,19 @@ public final class TrainJob {
     if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
       return null;
     }
-    SelfCalibration.Result calibration;
     try (Embedder encoder = Embedders.open(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.ONNX_MODEL_DIR))) {
-      calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir), encoder,
-          (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().withEncoder(encoder)
-              .trainUncalibrated(fit, model));
+      return calibrate(logs, modelDir, encoder);
     }
+  }
+
+  /** {@link #calibrate(Path, Path)} with a sentence encoder the caller opened and closes (and its embedded texts). */
+  private SelfCalibration.Result calibrate(Path logs, Path modelDir, Embedder encoder) {
+    if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
+      return null;
+    }
+    SelfCalibration.Result calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
+        encoder, (c, fit, model) -> new TrainJob(c, clock, x -> { }).withoutBaselines().withEncoder(encoder)
+            .trainUncalibrated(fit, model));
     if (calibration == null) {
       progress.accept("calibration: the logs are too small to hold any out; every layer serves");
     }
@@ -156,6 +174,16 @@ public final class TrainJob {
    */
   public Map<String, Object> build(MinedInputs inputs, SelfCalibration.Result calibration, Path modelDir,
       Map<String, Object> mining, LogBaselines baselines, Map<String, Object> seconds, long t0) {
+    return buildThenCalibrate(inputs, () -> calibration, modelDir, mining, baselines, seconds, t0);
+  }
+
+  /**
+   * {@link #build(MinedInputs, SelfCalibration.Result, Path, Map, LogBaselines, Map, long)} with the layer choice
+   * made once the ranker is trained (it is written last): {@code calibration} gives it, or null for every layer.
+   */
+  Map<String, Object> buildThenCalibrate(MinedInputs inputs,
+      java.util.function.Supplier<SelfCalibration.Result> calibration, Path modelDir, Map<String, Object> mining,
+      LogBaselines baselines, Map<String, Object> seconds, long t0) {
     createDirectory(modelDir);
     ModelDirectory dir = new ModelDirectory(modelDir);
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -224,7 +252,7 @@ public final class TrainJob {
     rankerReport.put("weights", ranker.weights());
     summary.put("ranker", rankerReport);
     seconds.put("ranker", lap(t3));
-    summary.put("calibration", writeCalibration(calibration, ranker.threshold(), dir));
+    summary.put("calibration", writeCalibration(calibration.get(), ranker.threshold(), dir));
     if (lentEncoder == null) {
       embedder.close();
     }
