@@ -237,8 +237,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> PRIVACY_EPSILON = add(ConfigKey.ofDouble("privacy.epsilon", 0.0, 0, 100,
       "Differential privacy: epsilon of one publish of the global part (rewrite table, global index and what is"
           + " derived from them), for a customer within one publish window; 0 switches differential privacy off"
-          + " (the k-customer gates alone then protect). train only: the streaming job does not bound contributions"
-          + " yet. Repeated publishes add up; what is not covered: see docs/privacy.md."));
+          + " (the k-customer gates alone then protect). train: the window is the log; the streaming job: everything"
+          + " it has mined since its state began (set it before the job's first start). Repeated publishes add up;"
+          + " what is not covered: see docs/privacy.md."));
   public static final ConfigKey<Double> PRIVACY_DELTA = add(ConfigKey.ofDouble("privacy.delta", 1e-6, 1e-12, 0.01,
       "Differential privacy: delta of one publish (the chance that partition selection releases a request only one"
           + " customer said); keep it well below 1 / the number of customers. Unused while privacy.epsilon is 0."));

@@ -56,7 +56,8 @@ public record MinedStats(Map<String, StateRow> states, List<TransitionRow> trans
       case StatKey.PAIR -> pairs.add(new PairStats(p[0], p[1], count, customers, successes, successCustomers));
       case StatKey.REPHRASED -> rephrased.put(p[0], new RephraseOutcomes(p[0], count, successes, successCustomers));
       case StatKey.VOTE -> throw new IllegalArgumentException("a bounded vote is not a statistic (mined with"
-          + " privacy.epsilon > 0): only a model build releases votes, through train.PrivateRelease; key " + key);
+          + " privacy.epsilon > 0): only a model build releases votes, through train.PrivateRelease; build or"
+          + " publish with the privacy.epsilon the votes were mined with");
       default -> throw new IllegalArgumentException("unknown statistic kind in key: " + key.charAt(0));
     }
   }

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.selflearn.rewriter.offline.mining.RequestVote.Outcome;
 import org.selflearn.rewriter.offline.privacy.ContributionBounder;
 import org.selflearn.rewriter.offline.privacy.ContributionBounder.Bounded;
@@ -22,8 +24,10 @@ import org.selflearn.rewriter.offline.privacy.ContributionBounder.Contribution;
  * chains had (ties: the chain ranked first). A vote count therefore moves by at most 1 per customer and a customer
  * reaches at most M of them, whatever they said and how often. Facts (domain, meaning) travel with the votes.
  *
- * <p>File mode holds the window in memory ({@link FileMiner}); the streaming job would hold it per customer beside
- * their memory and call the same class at the end of a window (not done yet: docs/privacy.md). Not thread-safe.
+ * <p>File mode holds the window in memory ({@link FileMiner}) and bounds it once, at its end; the streaming job holds
+ * it per customer ({@link CustomerVotes}) and bounds that customer again whenever their window grows. Both use this
+ * class's parts ({@link #parts}), {@link ContributionBounder}'s rule and this class's votes ({@link #cast}), so they
+ * cannot drift apart. Not thread-safe.
  */
 public final class RequestVotes {
   /** Key of the bounding hash: it decides which requests and chains are kept, never how many. */
@@ -39,6 +43,9 @@ public final class RequestVotes {
       return outcome == Outcome.FIXED || outcome == Outcome.LOST;
     }
   }
+
+  /** The requests bounding keeps first: those the customer had to rephrase. */
+  static final Predicate<Part> PREFERRED = Part::rephrased;
 
   private final ContributionBounder bounder;
   private final List<Contribution<Part>> window = new ArrayList<>();
@@ -86,23 +93,9 @@ public final class RequestVotes {
    * the window.
    */
   public Map<String, StatValue> finish() {
-    Bounded<Part> bounded = bounder.bound(window, Part::rephrased);
+    Bounded<Part> bounded = bounder.bound(window, PREFERRED);
     Map<String, StatValue> votes = new HashMap<>();
-    long cast = 0;
-    int from = 0;
-    List<Contribution<Part>> kept = bounded.kept();
-    while (from < kept.size()) { // kept is grouped by customer, then request, chains in rank order
-      int to = from;
-      Contribution<Part> first = kept.get(from);
-      while (to < kept.size() && kept.get(to).customer().equals(first.customer())
-          && kept.get(to).source().equals(first.source())) {
-        to++;
-      }
-      votes.merge(vote(first.source(), kept.subList(from, to)).key(), facts(kept.subList(from, to)),
-          StatValue::merge);
-      cast++;
-      from = to;
-    }
+    long cast = cast(bounded.kept(), (key, facts) -> votes.merge(key, facts, StatValue::merge));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("maxChainsPerRequest", bounder.chainsBySource().maxPerKey());
     r.put("maxRequestsPerCustomer", bounder.chainsBySource().maxKeys());
@@ -113,6 +106,30 @@ public final class RequestVotes {
     report = r;
     window.clear();
     return votes;
+  }
+
+  /**
+   * The votes of bounded contributions, in one place for file mode and the streaming job: each (customer, request)
+   * group of {@code kept} (grouped by customer, then request, chains in rank order, as {@link ContributionBounder}
+   * keeps them) casts one vote, handed to {@code out} as (vote key, count 1 with the facts of its kept chains).
+   *
+   * @return how many votes were cast
+   */
+  static long cast(List<Contribution<Part>> kept, BiConsumer<String, StatValue> out) {
+    long cast = 0;
+    int from = 0;
+    while (from < kept.size()) {
+      int to = from;
+      Contribution<Part> first = kept.get(from);
+      while (to < kept.size() && kept.get(to).customer().equals(first.customer())
+          && kept.get(to).source().equals(first.source())) {
+        to++;
+      }
+      out.accept(vote(first.source(), kept.subList(from, to)).key(), facts(kept.subList(from, to)));
+      cast++;
+      from = to;
+    }
+    return cast;
   }
 
   /** What bounding kept and dropped, after {@link #finish()}. */

@@ -11,7 +11,9 @@
  * <p>With differential privacy on ({@code privacy.epsilon} > 0, docs/privacy.md) the file runner aggregates nothing
  * unbounded: {@link org.selflearn.rewriter.offline.mining.RequestVotes} keeps each customer's window and, at its end,
  * bounds it (at most M requests, L chains each) into one {@link org.selflearn.rewriter.offline.mining.RequestVote}
- * per kept (customer, request), the only statistics a private model is released from.
+ * per kept (customer, request), the only statistics a private model is released from. The streaming job keeps the
+ * same window per customer ({@link org.selflearn.rewriter.offline.mining.CustomerVotes}) and sends the changes of
+ * that customer's votes whenever it grows, so the sum over customers is the same tally.
  *
  * <p>The rephrase rule and the labels are documented in the README ("How mining decides"), with measured precision
  * and recall.

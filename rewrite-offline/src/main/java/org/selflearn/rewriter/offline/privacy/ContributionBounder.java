@@ -121,48 +121,92 @@ public final class ContributionBounder {
    * alone, whatever their values.
    */
   public <T> Bounded<T> bound(Collection<Contribution<T>> contributions, Predicate<? super T> preferred) {
-    // customer → source → chain → contributions, each level ordered by keyed hash then text
+    List<Contribution<T>> kept = new ArrayList<>();
+    long[] dropped = new long[3]; // requests, chains, contributions
+    forEachRankedChain(contributions, preferred, (rank, chainRank, chain) -> {
+      boolean keep = rank < maxRequests && chainRank < maxChainsPerRequest;
+      dropped[0] += rank >= maxRequests && chainRank == 0 ? 1 : 0;
+      if (keep) {
+        kept.addAll(chain);
+      } else {
+        dropped[1]++;
+        dropped[2] += chain.size();
+      }
+    });
+    return new Bounded<>(kept, dropped[0], dropped[1], dropped[2]);
+  }
+
+  /**
+   * What {@link #bound(Collection, Predicate)} can still keep of these contributions when more are added later: per
+   * customer and source request, the chains ranked first (at most L) and, when none of those is preferred, the first
+   * preferred chain (so that the source keeps its preference). For any further contributions {@code y},
+   * {@code bound(prune(x) ∪ y)} keeps exactly what {@code bound(x ∪ y)} keeps: a customer's window can be held pruned,
+   * at most L + 1 chains per distinct request, however often they repeat it (the streaming job's per-customer state).
+   * The requests themselves cannot be pruned: any of them may be preferred later and move into the first M.
+   */
+  public <T> List<Contribution<T>> prune(Collection<Contribution<T>> contributions, Predicate<? super T> preferred) {
+    List<Contribution<T>> out = new ArrayList<>();
+    boolean[] preferredKept = new boolean[1];
+    forEachRankedChain(contributions, preferred, (rank, chainRank, chain) -> {
+      if (chainRank == 0) {
+        preferredKept[0] = false;
+      }
+      boolean isPreferred = anyPreferred(chain, preferred);
+      if (chainRank < maxChainsPerRequest || (isPreferred && !preferredKept[0])) {
+        out.addAll(chain);
+        preferredKept[0] |= isPreferred;
+      }
+    });
+    return out;
+  }
+
+  /** Sees one chain's contributions with the rank of its source within the customer and its rank within the source. */
+  private interface RankedChain<T> {
+    void accept(int sourceRank, int chainRank, List<Contribution<T>> chain);
+  }
+
+  /**
+   * The bounding rule's order, in one place: customers by id; each customer's sources with a {@code preferred}
+   * contribution first, then the others, each group by keyed hash of (customer, source); each source's chains by keyed
+   * hash of (customer, source, chain). Ties by text.
+   */
+  private <T> void forEachRankedChain(Collection<Contribution<T>> contributions, Predicate<? super T> preferred,
+      RankedChain<T> out) {
+    // customer → source → chain → contributions
     Map<String, Map<String, Map<String, List<Contribution<T>>>>> tree = new HashMap<>();
     for (Contribution<T> c : contributions) {
       tree.computeIfAbsent(c.customer(), k -> new HashMap<>()).computeIfAbsent(c.source(), k -> new HashMap<>())
           .computeIfAbsent(c.chain(), k -> new ArrayList<>()).add(c);
     }
-    List<Contribution<T>> kept = new ArrayList<>();
-    long droppedRequests = 0;
-    long droppedChains = 0;
-    long droppedContributions = 0;
     for (String customer : new java.util.TreeSet<>(tree.keySet())) {
       long hc = mix(key ^ Fnv1a.hash64(customer));
       Map<String, Map<String, List<Contribution<T>>>> bySource = tree.get(customer);
       List<String> sources = ranked(bySource.keySet(), hc);
       sources.sort(Comparator.comparing((String src) -> !anyPreferred(bySource.get(src), preferred))); // stable
       for (int i = 0; i < sources.size(); i++) {
-        String source = sources.get(i);
-        Map<String, List<Contribution<T>>> byChain = bySource.get(source);
-        List<String> chains = ranked(byChain.keySet(), mix(hc ^ Fnv1a.hash64(source)));
-        int keep = i < maxRequests ? Math.min(maxChainsPerRequest, chains.size()) : 0;
-        droppedRequests += i < maxRequests ? 0 : 1;
+        Map<String, List<Contribution<T>>> byChain = bySource.get(sources.get(i));
+        List<String> chains = ranked(byChain.keySet(), mix(hc ^ Fnv1a.hash64(sources.get(i))));
         for (int j = 0; j < chains.size(); j++) {
-          List<Contribution<T>> of = byChain.get(chains.get(j));
-          if (j < keep) {
-            kept.addAll(of);
-          } else {
-            droppedChains++;
-            droppedContributions += of.size();
-          }
+          out.accept(i, j, byChain.get(chains.get(j)));
         }
       }
     }
-    return new Bounded<>(kept, droppedRequests, droppedChains, droppedContributions);
+  }
+
+  private static <T> boolean anyPreferred(List<Contribution<T>> chain, Predicate<? super T> preferred) {
+    for (Contribution<T> c : chain) {
+      if (preferred.test(c.value())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <T> boolean anyPreferred(Map<String, List<Contribution<T>>> byChain,
       Predicate<? super T> preferred) {
     for (List<Contribution<T>> chain : byChain.values()) {
-      for (Contribution<T> c : chain) {
-        if (preferred.test(c.value())) {
-          return true;
-        }
+      if (anyPreferred(chain, preferred)) {
+        return true;
       }
     }
     return false;

@@ -23,8 +23,10 @@
  *       2010). {@link org.selflearn.rewriter.offline.privacy.PrivacySettings} reads them from the configuration.
  * </ul>
  *
- * <p>Pure Java, no I/O: file mode and the streaming job are to call the same classes. Where they are called from:
- * {@code mining.RequestVotes} bounds a publish window (file mode; the streaming job does not bound yet), and
+ * <p>Pure Java, no I/O: file mode and the streaming job call the same classes. Where they are called from:
+ * {@code mining.RequestVotes} bounds a publish window (file mode: once, at its end), {@code mining.CustomerVotes} one
+ * customer's window each time it grows (the streaming job, which holds it pruned by
+ * {@link org.selflearn.rewriter.offline.privacy.ContributionBounder#prune}), and
  * {@code train.PrivateRelease} selects and noises, in the model build that file mode and the publisher share.
  */
 package org.selflearn.rewriter.offline.privacy;

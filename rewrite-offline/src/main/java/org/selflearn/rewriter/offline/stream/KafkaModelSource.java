@@ -15,6 +15,9 @@ import org.selflearn.rewriter.markov.StateNames;
 import org.selflearn.rewriter.offline.calibrate.SelfCalibration;
 import org.selflearn.rewriter.offline.io.Directories;
 import org.selflearn.rewriter.offline.mining.MinedStats;
+import org.selflearn.rewriter.offline.mining.StatsFile;
+import org.selflearn.rewriter.offline.privacy.PrivacySettings;
+import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.offline.publish.ModelPublisher;
 import org.selflearn.rewriter.offline.train.CustomerMemory;
 import org.selflearn.rewriter.offline.train.MinedInputs;
@@ -88,17 +91,19 @@ public final class KafkaModelSource implements ModelPublisher.Source {
     Map<String, Object> summary = job.build(inputs, calibration, out, null, null, seconds, t0);
     if (!personal) {
       // the sample's memories were there for the ranker's features; the version carries no personal memory
-      Directories.deleteTree(new org.selflearn.rewriter.online.ModelDirectory(out).personal());
+      Directories.deleteTree(new ModelDirectory(out).personal());
       stream.put("personal", "served from the stream by serve --bootstrap (publish.personal=false)");
     }
     summary.put("stream", stream);
-    chooseValidation(inputs, personal);
+    // with privacy on, the inputs' statistics are bounded votes: validate on what the build released
+    chooseValidation(PrivacySettings.from(config).enabled() ? StatsFile.read(new ModelDirectory(out).stats())
+        : inputs.minedStats(), inputs, personal);
     return summary;
   }
 
-  private void chooseValidation(MinedInputs inputs, boolean personal) {
+  private void chooseValidation(MinedStats stats, MinedInputs inputs, boolean personal) {
     validation.clear();
-    inputs.minedStats().states().values().stream()
+    stats.states().values().stream()
         .filter(s -> !StateNames.isRewritten(s.state()) && !s.state().startsWith("\u0000"))
         .sorted(java.util.Comparator.comparingLong((MinedStats.StateRow s) -> -s.turns())
             .thenComparing(MinedStats.StateRow::state))

@@ -27,8 +27,10 @@ import org.selflearn.rewriter.offline.mining.Turn;
  * Validates, de-duplicates and sessionizes events with the file runner's core, forwarding statistic contributions
  * (key = statistic key) and fact contributions, combined per key between two commits ({@link ContributionBuffer}), and
  * rejected events (key = the record's key, header {@value #REJECTION_HEADER} = the reason); a {@link ModelState}
- * ({@link ModelStateKeeper} in the job) keeps the customers' memories and the task's sample of ranker examples. A record from the erasure topic (key = customer id) erases what the task holds of that
- * customer.
+ * ({@link ModelStateKeeper} in the job) keeps the customers' memories and the task's sample of ranker examples. With
+ * differential privacy on, the statistic contributions are the changes of each customer's bounded votes instead
+ * ({@link VoteKeeper}, store {@value VoteKeeper#STORE}), as file mode mines votes instead of statistics. A record from
+ * the erasure topic (key = customer id) erases what the task holds of that customer.
  * Open sessions live in a changelogged store, one {@link SessionRecord} per session key together with the event ids
  * seen under that key (kept decoded and written once per commit by a {@link SessionCache}); a session is closed by a later event of the same key, by event time passing its gap + grace,
  * or when the task has been idle for {@code stream.idle-flush-seconds} of wall-clock time.
@@ -55,6 +57,8 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
   private final StreamMetrics metrics;
   private final ExpiryQueue expiry = new ExpiryQueue();
   private final ModelState model;
+  /** Each customer's bounded votes while differential privacy is on, else null (no work per session). */
+  private final VoteKeeper votes;
   private final String erasureTopic;
   private final ContributionBuffer contributions = new ContributionBuffer(MAX_BUFFERED_KEYS);
   private final ModelState.Outputs outputs = (key, value) -> contributions.fact(key, value, outputTime());
@@ -77,6 +81,7 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     this.buffer = new SessionBuffer(settings.sessionGapMs(), settings.graceMs());
     this.miner = new SessionMiner(settings);
     this.metrics = metrics;
+    this.votes = settings.privacy().enabled() ? new VoteKeeper(settings.privacy()) : null;
   }
 
   @Override
@@ -85,6 +90,9 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     this.sessions = context.getStateStore(SESSIONS_STORE);
     records.init(sessions);
     model.init(context);
+    if (votes != null) {
+      votes.init(context);
+    }
     contributions.clear();
     commitForwarder = new CommitForwarder(context);
     CommitHook hook = context.getStateStore(CommitHook.NAME);
@@ -94,11 +102,17 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       }
       records.writeChanges();
       model.beforeCommit();
+      if (votes != null) {
+        votes.beforeCommit();
+      }
     });
     hook.onDiscard(() -> {
       contributions.clear();
       records.discard();
       model.discard();
+      if (votes != null) {
+        votes.discard();
+      }
     });
     this.lastRecordWallClock = Long.MIN_VALUE; // the task's clock is set from its first record or punctuation
     try (KeyValueIterator<String, byte[]> it = sessions.all()) {
@@ -226,13 +240,20 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     }
   }
 
-  /** Erases a customer (never logged): memory, sampled examples, open sessions; tombstones to the topics. */
+  /**
+   * Erases a customer (never logged): memory, sampled examples, open sessions, and with privacy on their bounded votes
+   * (retracted from the statistics); tombstones to the topics.
+   */
   private void erase(String customer) {
     if (customer == null || customer.isEmpty()) {
       metrics.erasuresWithoutKey.increment();
       return;
     }
     model.erase(customer);
+    if (votes != null) {
+      long ts = outputTime();
+      votes.erase(customer, (k, v) -> contributions.stat(k, v, ts));
+    }
     records.writeAndEmpty();
     List<String> open = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = sessions.prefixScan(customer + "\u0000", new StringSerializer())) {
@@ -255,7 +276,11 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
       }
     }
     long ts = turns.get(turns.size() - 1).timestampMs();
-    SessionMiner.contributions(s, (k, v) -> contributions.stat(k, v, ts));
+    if (votes != null) {
+      votes.accept(s, (k, v) -> contributions.stat(k, v, ts)); // bounded votes instead of statistics, as file mode
+    } else {
+      SessionMiner.contributions(s, (k, v) -> contributions.stat(k, v, ts));
+    }
     model.accept(s, outputs);
   }
 }

@@ -33,6 +33,8 @@ import org.selflearn.rewriter.offline.mining.StatValue;
  *     (store customer-memories) and the task's ranker-example sample (store ranker-sample), both written just before
  *     each commit; combine contributions per key until then (map-side, one record per key and commit); erase on request
  *   ├─ rejected → dead-letter topic (value as received, header "rejection" = reason)
+ *     with differential privacy on, keep each customer's bounded vote window (store customer-votes) and send the
+ *     changes of their votes (−1 / +1 per vote key) instead of statistic contributions
  *   ├─ statistic contributions → repartition → reduce(StatValue::merge) in store transition-stats
  *   │    → compacted statistics topic (key statistic, value StatValue bytes)
  *   └─ fact contributions → repartition → reduce(LatestValue::merge) in store model-facts → compacted facts topic
@@ -77,6 +79,12 @@ public final class MiningTopology {
             Serdes.ByteArray()).withCachingDisabled());
         stores.add(store);
       }
+    }
+    if (settings.privacy().enabled()) {
+      // uncached: the vote keeper buffers changed windows itself and writes them just before each commit
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VoteKeeper.STORE), Serdes.String(),
+          Serdes.ByteArray()).withCachingDisabled());
+      stores.add(VoteKeeper.STORE);
     }
     b.addStateStore(CommitHook.builder()); // combined contributions and model state go out just before each commit
     stores.add(CommitHook.NAME);

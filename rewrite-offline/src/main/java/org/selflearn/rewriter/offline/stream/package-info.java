@@ -15,6 +15,8 @@
  * org.selflearn.rewriter.offline.stream.EmbeddedKafkaBroker} is a real single-node KRaft broker on 127.0.0.1 for tests
  * and the demo. Per session key the job keeps one {@link org.selflearn.rewriter.offline.stream.SessionRecord} (open
  * session and the event ids seen; decoded in a write-back {@link org.selflearn.rewriter.offline.stream.SessionCache}),
- * and an {@link org.selflearn.rewriter.offline.stream.ExpiryQueue} says which keys are due.
+ * and an {@link org.selflearn.rewriter.offline.stream.ExpiryQueue} says which keys are due. With differential privacy
+ * on, {@link org.selflearn.rewriter.offline.stream.VoteKeeper} keeps each customer's bounded vote window and sends the
+ * changes of their votes (retraction and addition per vote key) instead of statistic contributions (ADR 11).
  */
 package org.selflearn.rewriter.offline.stream;

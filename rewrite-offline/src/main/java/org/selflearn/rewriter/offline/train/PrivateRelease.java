@@ -134,7 +134,8 @@ public final class PrivateRelease {
     g.put("maxChainsPerRequest", settings.maxChainsPerRequest());
     g.put("maxRequestsPerCustomer", settings.maxRequestsPerCustomer());
     g.put("selectionShare", budget.selectionShare());
-    g.put("unit", "one customer within one publish window (file mode: the whole training log)");
+    g.put("unit", "one customer within one publish window (file mode: the whole training log; streaming job:"
+        + " every event it has mined since its state began)");
     g.put("covers", "rewrite table, global index, wording classes, spelling baseline, stats file");
     g.put("composition", budget.afterPublishes(1).rule() + ": k publishes over the same customers give (k·ε, k·δ)");
     return g;

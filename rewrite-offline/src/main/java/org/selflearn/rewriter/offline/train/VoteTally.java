@@ -13,8 +13,9 @@ import org.selflearn.rewriter.offline.mining.StatValue;
 
 /**
  * The bounded votes of one publish window ({@link org.selflearn.rewriter.offline.mining.RequestVotes}), read for their
- * private release: the candidates of partition selection, and the per-request totals of each outcome. Refuses
- * statistics that were not bounded per customer. Immutable.
+ * private release: the candidates of partition selection, and the per-request totals of each outcome. A key whose
+ * count is 0 (the streaming job retracted every vote on it) is not there: no customer votes on it, and a candidate
+ * with no voter would tell that someone once did. Refuses statistics that were not bounded per customer. Immutable.
  */
 final class VoteTally {
   /** The outcomes whose votes can make a key appear in a model: a request that works, a rewrite that fixes. */
@@ -39,9 +40,18 @@ final class VoteTally {
     for (Map.Entry<String, StatValue> e : stats.entrySet()) {
       if (StatKey.kind(e.getKey()) != StatKey.VOTE) {
         throw new IllegalStateException("privacy.epsilon is set, but these statistics were not bounded per customer"
-            + " (a statistic of kind " + StatKey.kind(e.getKey()) + "): only file mode (train --logs) mines bounded"
-            + " votes so far; the streaming job does not (docs/privacy.md). Publish from the stream with"
-            + " privacy.epsilon=0, or train from the log file.");
+            + " (a statistic of kind " + StatKey.kind(e.getKey()) + "): they were mined with privacy.epsilon=0."
+            + " Train from the log file with privacy.epsilon > 0, or publish from a streaming job that has run with"
+            + " privacy.epsilon > 0 from its start (a new stream.application-id and stream.stats-topic;"
+            + " docs/privacy.md).");
+      }
+      long count = e.getValue().count();
+      if (count < 0) {
+        throw new IllegalStateException("a bounded vote count is negative (" + count + "): the statistics topic"
+            + " holds retractions of votes it never counted; was it shared by two streaming jobs?");
+      }
+      if (count == 0) {
+        continue; // every vote on it was retracted (the streaming job): no customer votes on it now
       }
       RequestVote v = RequestVote.parse(e.getKey());
       votes.merge(v, e.getValue().count(), Long::sum);

@@ -32,7 +32,7 @@ class RequestVotesTest {
    * One session of one chain: every turn but the last was rephrased; the last succeeded when {@code success}. States
    * are the texts.
    */
-  private static MinedSession chain(String customer, boolean success, String... states) {
+  static MinedSession chain(String customer, boolean success, String... states) {
     List<Turn> turns = new ArrayList<>();
     boolean[] defect = new boolean[states.length];
     boolean[] rephrased = new boolean[states.length];
@@ -46,7 +46,7 @@ class RequestVotesTest {
     return new MinedSession(turns, defect, rephrased, List.<int[]>of(new int[] {0, states.length - 1}));
   }
 
-  private static Map<String, StatValue> votes(List<MinedSession> sessions) {
+  static Map<String, StatValue> votes(List<MinedSession> sessions) {
     RequestVotes v = new RequestVotes(new ContributionBounder(L, M, RequestVotes.BOUNDING_KEY));
     sessions.forEach(v::accept);
     return v.finish();
@@ -94,7 +94,7 @@ class RequestVotesTest {
   }
 
   /** 300 customers, each a few chains over 40 requests, fixed with one of 5 targets or not. */
-  private static List<MinedSession> world(long seed) {
+  static List<MinedSession> world(long seed) {
     Random r = new Random(seed);
     List<MinedSession> out = new ArrayList<>();
     for (int c = 0; c < 300; c++) {

@@ -162,4 +162,38 @@ class ContributionBounderTest {
     assertThatThrownBy(() -> new ContributionBounder(0, 5, 1)).hasMessageContaining("maxChainsPerRequest (L)");
     assertThatThrownBy(() -> new ContributionBounder(3, 0, 1)).hasMessageContaining("maxRequests (M)");
   }
+
+  @Test
+  void aPrunedWindowGrownByMoreContributionsKeepsWhatTheWholeWindowKeeps() {
+    List<Contribution<String>> all = world(4);
+    all.addAll(heavyCustomer());
+    Collections.shuffle(all, new Random(5));
+    java.util.function.Predicate<String> preferred = v -> v.endsWith("7"); // some chains of some sources
+    List<Contribution<String>> held = new ArrayList<>();
+    int step = 997;
+    for (int from = 0; from < all.size(); from += step) {
+      held.addAll(all.subList(from, Math.min(all.size(), from + step)));
+      held = bounder.prune(held, preferred);
+      List<Contribution<String>> seen = all.subList(0, Math.min(all.size(), from + step));
+      assertThat(bounder.bound(held, preferred).kept()).as("after %d contributions", seen.size())
+          .isEqualTo(bounder.bound(seen, preferred).kept());
+    }
+    assertThat(held.size()).as("pruning dropped something").isLessThan(all.size());
+  }
+
+  @Test
+  void pruningKeepsAPreferredChainBeyondTheFirstLSoTheSourceStaysPreferred() {
+    List<Contribution<String>> chains = new ArrayList<>();
+    for (int k = 0; k < 40; k++) {
+      chains.add(new Contribution<>("c", "s", "chain " + k, "plain"));
+    }
+    // which chain is ranked last is the bounder's choice: mark it preferred
+    List<Contribution<String>> ranked = bounder.bound(chains).kept();
+    Set<String> first = new HashSet<>();
+    ranked.forEach(c -> first.add(c.chain()));
+    String beyond = chains.stream().map(Contribution::chain).filter(c -> !first.contains(c)).findFirst().orElseThrow();
+    chains.replaceAll(c -> c.chain().equals(beyond) ? new Contribution<>("c", "s", beyond, "rephrased") : c);
+    List<Contribution<String>> pruned = bounder.prune(chains, "rephrased"::equals);
+    assertThat(pruned).hasSize(L + 1).extracting(Contribution::chain).contains(beyond);
+  }
 }

@@ -71,22 +71,85 @@ class MiningTopologyTest {
     }
   }
 
+  @Test
+  void withPrivacyOnTheStatisticsAreFileModesBoundedVotesAndAnErasureRetractsTheCustomersVotes() throws IOException {
+    RewriterConfig on = CONFIG.with(ConfigKeys.PRIVACY_EPSILON, 1.0).with(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER,
+        2);
+    String erased = Jackson.readTree(lines.get(0)).get("customerId").asText();
+    List<String> others = new java.util.ArrayList<>();
+    for (String line : lines) {
+      if (!Jackson.readTree(line).get("customerId").asText().equals(erased)) {
+        others.add(line);
+      }
+    }
+    try (TopologyTestDriver driver = driver(on, MiningScope.MODEL)) {
+      Map<String, StatValue> streamed = mine(driver, lines);
+      assertThat(streamed.keySet()).allMatch(k -> k.startsWith("V\t"));
+      Map<String, Long> fileVotes = counts(mineFile(on, lines));
+      assertThat(counts(streamed)).isNotEmpty().isEqualTo(fileVotes);
+      assertThat(count(driver.getKeyValueStore(VoteKeeper.STORE))).as("customers with a vote window").isPositive();
+
+      driver.createInputTopic(on.get(ConfigKeys.ERASURE_TOPIC), new StringSerializer(), new ByteArraySerializer())
+          .pipeInput(erased, new byte[0]);
+      streamed.putAll(read(driver, on));
+      Map<String, Long> withoutErased = counts(mineFile(on, others));
+      assertThat(withoutErased).isNotEqualTo(fileVotes);
+      assertThat(counts(streamed)).as("the erased customer's votes retracted").isEqualTo(withoutErased);
+      assertThat(driver.getKeyValueStore(VoteKeeper.STORE).get(erased)).isNull();
+    }
+    try (TopologyTestDriver driver = driver(CONFIG, MiningScope.MODEL)) {
+      assertThat(driver.getAllStateStores()).as("privacy off: no vote store").doesNotContainKey(VoteKeeper.STORE);
+    }
+  }
+
+  private static Map<String, StatValue> mineFile(RewriterConfig config, List<String> logLines) throws IOException {
+    Path file = Files.createTempFile(dir, "logs", ".jsonl");
+    Files.write(file, logLines, StandardCharsets.UTF_8);
+    FileMiner miner = new FileMiner(MiningSettings.from(config));
+    miner.mine(file, r -> { });
+    return miner.finish();
+  }
+
+  /** Vote key → count, without the keys whose every vote was retracted. */
+  private static Map<String, Long> counts(Map<String, StatValue> stats) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    stats.forEach((k, v) -> {
+      if (v.count() != 0) {
+        out.put(k, v.count());
+      }
+    });
+    return out;
+  }
+
   private static TopologyTestDriver driver(MiningScope scope) throws IOException {
+    return driver(CONFIG, scope);
+  }
+
+  private static TopologyTestDriver driver(RewriterConfig config, MiningScope scope) throws IOException {
     Path state = Files.createTempDirectory(dir, "state");
-    return new TopologyTestDriver(MiningTopology.buildTopology(CONFIG, new StreamMetrics(new SimpleMeterRegistry()),
-        scope), MiningTopology.streamsConfig(CONFIG, "unused:9092", state.toString()));
+    return new TopologyTestDriver(MiningTopology.buildTopology(config, new StreamMetrics(new SimpleMeterRegistry()),
+        scope), MiningTopology.streamsConfig(config, "unused:9092", state.toString()));
   }
 
   /** Pipes every line, lets the idle flush close the last sessions, and folds the statistics topic. */
   private static Map<String, StatValue> mine(TopologyTestDriver driver) throws IOException {
+    return mine(driver, lines);
+  }
+
+  private static Map<String, StatValue> mine(TopologyTestDriver driver, List<String> logLines) throws IOException {
     TestInputTopic<String, byte[]> in = driver.createInputTopic(CONFIG.get(ConfigKeys.INPUT_TOPIC),
         new StringSerializer(), new ByteArraySerializer());
-    for (String line : lines) {
+    for (String line : logLines) {
       in.pipeInput(Jackson.readTree(line).get("customerId").asText(), line.getBytes(StandardCharsets.UTF_8));
     }
     driver.advanceWallClockTime(Duration.ofSeconds(CONFIG.get(ConfigKeys.IDLE_FLUSH_SECONDS) + 1));
     driver.advanceWallClockTime(Duration.ofSeconds(1));
-    TestOutputTopic<String, StatValue> out = driver.createOutputTopic(CONFIG.get(ConfigKeys.STATS_TOPIC),
+    return read(driver, CONFIG);
+  }
+
+  /** What the statistics topic received since it was last read: the latest value of each key. */
+  private static Map<String, StatValue> read(TopologyTestDriver driver, RewriterConfig config) {
+    TestOutputTopic<String, StatValue> out = driver.createOutputTopic(config.get(ConfigKeys.STATS_TOPIC),
         new StringDeserializer(), StatValueSerde.serde().deserializer());
     Map<String, StatValue> stats = new HashMap<>();
     out.readKeyValuesToList().forEach(kv -> stats.put(kv.key, kv.value));

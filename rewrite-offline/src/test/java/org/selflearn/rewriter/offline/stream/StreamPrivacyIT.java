@@ -1,0 +1,149 @@
+package org.selflearn.rewriter.offline.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selflearn.rewriter.common.codec.Jackson;
+import org.selflearn.rewriter.config.ConfigKeys;
+import org.selflearn.rewriter.config.RewriterConfig;
+import org.selflearn.rewriter.offline.cli.RewriteCli;
+import org.selflearn.rewriter.offline.mining.FileMiner;
+import org.selflearn.rewriter.offline.mining.MiningSettings;
+import org.selflearn.rewriter.offline.mining.StatKey;
+import org.selflearn.rewriter.offline.mining.StatValue;
+import org.selflearn.rewriter.simulator.BuiltInWorld;
+import org.selflearn.rewriter.simulator.LogSimulator;
+import org.selflearn.rewriter.simulator.SimulationOptions;
+
+/**
+ * With differential privacy on, the streaming job on a real in-process broker keeps the same bounded vote tally as
+ * file mode on the same events; an erasure retracts the customer's votes; and {@code publish --bootstrap} releases a
+ * private model whose manifest records the guarantee.
+ */
+@Tag("integration")
+class StreamPrivacyIT {
+  private static final double EPSILON = 8;
+  @TempDir
+  static Path dir;
+  static EmbeddedKafkaBroker broker;
+  static Path logs;
+  static List<String> lines;
+  static RewriterConfig config;
+
+  @BeforeAll
+  static void startBrokerAndSimulate() throws IOException {
+    broker = EmbeddedKafkaBroker.start();
+    Path world = dir.resolve("world");
+    new LogSimulator(BuiltInWorld.build(13), SimulationOptions.of(200, 5, 13)).run(world, d -> { });
+    logs = world.resolve(LogSimulator.TRAIN_FILE);
+    lines = Files.readAllLines(logs, StandardCharsets.UTF_8);
+    config = StreamMiningIT.config("private").with(ConfigKeys.PRIVACY_EPSILON, EPSILON)
+        .with(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER, 2).with(ConfigKeys.CALIBRATION_ENABLED, false);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  @Test
+  void theStreamKeepsFileModesVoteTallyAnErasureRetractsItAndPublishReleasesAPrivateModel() throws Exception {
+    Map<String, Long> fileMode = votes(mineFile(lines));
+    String erased = customerOf(lines.get(0));
+    Map<String, Long> fileModeWithoutErased = votes(mineFile(lines.stream()
+        .filter(l -> !customerOf(l).equals(erased)).toList()));
+    assertThat(fileModeWithoutErased).isNotEqualTo(fileMode);
+    try (Admin admin = broker.admin()) {
+      Topics.ensure(admin, config, 3, (short) 1);
+    }
+    EventFileProducer.produce(logs, broker.bootstrapServers(), config.get(ConfigKeys.INPUT_TOPIC));
+    try (StreamJob job = new StreamJob(config, broker.bootstrapServers(), dir.resolve("state").toString(),
+        new SimpleMeterRegistry()); Admin admin = broker.admin()) {
+      job.start();
+      assertThat(StreamJob.awaitCaughtUp(admin, config, Duration.ofMinutes(4), broker.bootstrapServers())).isTrue();
+      Map<String, StatValue> stats = StatsTopicReader.read(broker.bootstrapServers(),
+          config.get(ConfigKeys.STATS_TOPIC));
+      assertThat(stats.keySet()).as("bounded votes only").allMatch(k -> StatKey.kind(k) == StatKey.VOTE);
+      assertThat(votes(stats)).isNotEmpty().isEqualTo(fileMode);
+
+      ErasureRequest.send(broker.bootstrapServers(), config, erased, Duration.ofSeconds(30));
+      assertThat(votesWhenEqual(fileModeWithoutErased)).as("the erased customer's votes retracted")
+          .isEqualTo(fileModeWithoutErased);
+
+      Path yaml = dir.resolve("config.yaml");
+      Files.writeString(yaml, String.join("\n", "stream.stats-topic: " + config.get(ConfigKeys.STATS_TOPIC),
+          "stream.facts-topic: " + config.get(ConfigKeys.FACTS_TOPIC),
+          "stream.application-id: " + config.get(ConfigKeys.APPLICATION_ID),
+          "stream.input-topic: " + config.get(ConfigKeys.INPUT_TOPIC), "calibration.enabled: false",
+          "privacy.epsilon: " + EPSILON, "privacy.max-requests-per-customer: 2", ""));
+      Path published = dir.resolve("published");
+      assertThat(RewriteCli.run("publish", "--config", yaml.toString(), "--bootstrap", broker.bootstrapServers(),
+          "--model", published.toString())).isZero();
+      Path version = published.resolve("versions/v-000001");
+      JsonNode privacy = Jackson.readTree(Files.readString(version.resolve("model-manifest.json"))).get("privacy");
+      assertThat(privacy).as("the manifest records the guarantee").isNotNull();
+      assertThat(privacy.get("epsilon").asDouble()).isEqualTo(EPSILON);
+      assertThat(privacy.get("maxRequestsPerCustomer").asInt()).isEqualTo(2);
+      assertThat(privacy.get("unit").asText()).contains("streaming job");
+      JsonNode summary = Jackson.readTree(Files.readString(version.resolve("train-summary.json")));
+      assertThat(summary.get("privacy").get("released").get("requests").asLong()).as("something was released")
+          .isPositive();
+    }
+  }
+
+  private static String customerOf(String line) {
+    try {
+      return Jackson.readTree(line).get("customerId").asText();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, StatValue> mineFile(List<String> logLines) throws IOException {
+    Path file = Files.createTempFile(dir, "logs", ".jsonl");
+    Files.write(file, logLines, StandardCharsets.UTF_8);
+    FileMiner miner = new FileMiner(MiningSettings.from(config));
+    miner.mine(file, r -> { });
+    return miner.finish();
+  }
+
+  /** Vote key → customers who cast it now (keys whose every vote was retracted left out). */
+  private static Map<String, Long> votes(Map<String, StatValue> stats) {
+    Map<String, Long> out = new TreeMap<>();
+    stats.forEach((k, v) -> {
+      if (v.count() != 0) {
+        out.put(k, v.count());
+      }
+    });
+    return out;
+  }
+
+  /** The stream's vote tally once it equals {@code expected}, or its last state after the timeout. */
+  private static Map<String, Long> votesWhenEqual(Map<String, Long> expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    Map<String, Long> now = new TreeMap<>();
+    while (System.nanoTime() < deadline) {
+      now = votes(StatsTopicReader.read(broker.bootstrapServers(), config.get(ConfigKeys.STATS_TOPIC)));
+      if (now.equals(expected)) {
+        return now;
+      }
+      Thread.sleep(1000);
+    }
+    return now;
+  }
+}
