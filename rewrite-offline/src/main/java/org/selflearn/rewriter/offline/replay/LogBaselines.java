@@ -162,36 +162,130 @@ public final class LogBaselines implements Consumer<MinedSession> {
 
   /**
    * For every source, the probability of absorbing into SUCCESS at each state, by propagating the source's
-   * probability mass through the transient states until less than {@code 1e-9} remains (exact in the limit).
+   * probability mass through the transient states until less than {@code 1e-9} remains (exact in the limit). A
+   * state's return to itself is summed in closed form (mass m arriving at a state that stays with probability q
+   * leaves it, in all, as m / (1 − q) times its other edges): customers who repeat a misheard request would otherwise
+   * keep mass circling for hundreds of steps. States are numbered and edges kept in arrays (CSR), so a large log's
+   * chain is solved in seconds rather than minutes.
    */
   private Map<String, String> solveNaive() {
-    Map<String, double[]> rows = new HashMap<>(); // state → [outgoing total]
-    transitions.forEach((s, out) -> rows.put(s, new double[] {out.values().stream().mapToLong(Long::longValue).sum()}));
-    Map<String, String> out = new HashMap<>();
-    for (String source : transitions.keySet()) {
-      Map<String, Double> mass = new HashMap<>(Map.of(source, 1.0));
-      Map<String, Double> absorbed = new HashMap<>();
-      for (int step = 0; step < 1_000 && !mass.isEmpty(); step++) {
-        Map<String, Double> next = new HashMap<>();
-        double left = 0;
-        for (Map.Entry<String, Double> m : mass.entrySet()) {
-          Map<String, Long> edges = transitions.get(m.getKey());
-          double total = rows.get(m.getKey())[0];
-          for (Map.Entry<String, Long> e : edges.entrySet()) {
-            double p = m.getValue() * e.getValue() / total;
-            if (e.getKey().equals(SUCCESS)) {
-              absorbed.merge(m.getKey(), p, Double::sum);
-            } else if (!e.getKey().equals(FAILURE) && transitions.containsKey(e.getKey())) {
-              next.merge(e.getKey(), p, Double::sum);
-              left += p;
-            }
+    List<String> names = new ArrayList<>(transitions.keySet());
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      ids.put(names.get(i), i);
+    }
+    int n = names.size();
+    int[] start = new int[n + 1];
+    double[] success = new double[n];
+    List<int[]> edgeTo = new ArrayList<>(n);
+    List<double[]> edgeP = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Map<String, Long> out = transitions.get(names.get(i));
+      double total = out.values().stream().mapToLong(Long::longValue).sum();
+      double leaves = total - out.getOrDefault(names.get(i), 0L);
+      List<Integer> to = new ArrayList<>();
+      List<Double> pr = new ArrayList<>();
+      if (leaves > 0) {
+        for (Map.Entry<String, Long> e : out.entrySet()) {
+          Integer j = ids.get(e.getKey());
+          if (e.getKey().equals(SUCCESS)) {
+            success[i] = e.getValue() / leaves;
+          } else if (j != null && j != i) {
+            to.add(j);
+            pr.add(e.getValue() / leaves);
           }
         }
-        mass = left < 1e-9 ? Map.of() : next;
       }
-      String best = argmax(absorbed);
-      if (best != null && !best.equals(source) && absorbed.get(best) >= NAIVE_MIN_ABSORPTION) {
-        out.put(source, best);
+      edgeTo.add(to.stream().mapToInt(Integer::intValue).toArray());
+      edgeP.add(pr.stream().mapToDouble(Double::doubleValue).toArray());
+      start[i + 1] = start[i] + to.size();
+    }
+    int[] to = new int[start[n]];
+    double[] prob = new double[start[n]];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(edgeTo.get(i), 0, to, start[i], edgeTo.get(i).length);
+      System.arraycopy(edgeP.get(i), 0, prob, start[i], edgeP.get(i).length);
+    }
+    return propagate(names, start, to, prob, success);
+  }
+
+  /** The naive chain's choice per source, from the chain in arrays ({@link #solveNaive}). */
+  private static Map<String, String> propagate(List<String> names, int[] start, int[] to, double[] prob,
+      double[] success) {
+    int n = names.size();
+    double[] mass = new double[n];
+    double[] next = new double[n];
+    double[] absorbed = new double[n];
+    int[] current = new int[n];
+    int[] following = new int[n];
+    int[] absorbedAt = new int[n];
+    boolean[] marked = new boolean[n];
+    boolean[] absorbing = new boolean[n];
+    Map<String, String> out = new HashMap<>();
+    for (int source = 0; source < n; source++) {
+      int size = 1;
+      current[0] = source;
+      mass[source] = 1.0;
+      int absorbedSize = 0;
+      for (int step = 0; step < 1_000 && size > 0; step++) {
+        int nextSize = 0;
+        double left = 0;
+        for (int k = 0; k < size; k++) {
+          int i = current[k];
+          double m = mass[i];
+          mass[i] = 0;
+          if (success[i] > 0) {
+            if (!absorbing[i]) {
+              absorbing[i] = true;
+              absorbedAt[absorbedSize++] = i;
+            }
+            absorbed[i] += m * success[i];
+          }
+          for (int e = start[i]; e < start[i + 1]; e++) {
+            int j = to[e];
+            double p = m * prob[e];
+            if (!marked[j]) {
+              marked[j] = true;
+              following[nextSize++] = j;
+            }
+            next[j] += p;
+            left += p;
+          }
+        }
+        double[] swapMass = mass;
+        mass = next;
+        next = swapMass;
+        int[] swapStates = current;
+        current = following;
+        following = swapStates;
+        size = nextSize;
+        for (int k = 0; k < size; k++) {
+          marked[current[k]] = false;
+        }
+        if (left < 1e-9) {
+          for (int k = 0; k < size; k++) {
+            mass[current[k]] = 0;
+          }
+          size = 0;
+        }
+      }
+      for (int k = 0; k < size; k++) {
+        mass[current[k]] = 0; // the step cap ended it: clear what is left
+      }
+      int best = -1;
+      for (int k = 0; k < absorbedSize; k++) {
+        int i = absorbedAt[k];
+        if (best < 0 || absorbed[i] > absorbed[best]
+            || (absorbed[i] == absorbed[best] && names.get(i).compareTo(names.get(best)) < 0)) {
+          best = i;
+        }
+      }
+      if (best >= 0 && best != source && absorbed[best] >= NAIVE_MIN_ABSORPTION) {
+        out.put(names.get(source), names.get(best));
+      }
+      for (int k = 0; k < absorbedSize; k++) {
+        absorbed[absorbedAt[k]] = 0;
+        absorbing[absorbedAt[k]] = false;
       }
     }
     return out;
