@@ -234,11 +234,16 @@ public final class TrainJob {
     summary.put("indexes", indexSummary);
     seconds.put("indexes", lap(t2));
 
-    if (this.baselines) {
-      buildBaselines(mined, dir);
-    }
-    if (baselines != null) {
-      baselines.write(dir.baselines());
+    if (this.baselines || baselines != null) {
+      long tb = System.nanoTime();
+      progress.accept("writing the replay baselines (spelling, pair counting, naive chains)");
+      if (this.baselines) {
+        buildBaselines(mined, dir);
+      }
+      if (baselines != null) {
+        baselines.write(dir.baselines());
+      }
+      seconds.put("baselines", lap(tb));
     }
     long t3 = System.nanoTime();
     List<TrainingExample> examples = inputs.examples();
