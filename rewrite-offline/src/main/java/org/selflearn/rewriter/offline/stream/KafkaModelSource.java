@@ -14,7 +14,7 @@ import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.markov.StateNames;
 import org.selflearn.rewriter.offline.calibrate.SelfCalibration;
 import org.selflearn.rewriter.offline.io.Directories;
-import org.selflearn.rewriter.offline.mining.MinedStats;
+import org.selflearn.rewriter.offline.mining.StatKey;
 import org.selflearn.rewriter.offline.mining.StatsFile;
 import org.selflearn.rewriter.offline.privacy.PrivacySettings;
 import org.selflearn.rewriter.online.ModelDirectory;
@@ -88,6 +88,13 @@ public final class KafkaModelSource implements ModelPublisher.Source {
     stream.put("customers", inputs.memories().size());
     stream.put("positives", inputs.positives().size());
     stream.put("negatives", inputs.negatives().size());
+    boolean released = PrivacySettings.from(config).enabled();
+    if (!released) {
+      // the most used requests, read from the STATE statistics themselves (their count is the state's turns): no
+      // second read model of every statistic is built for ten requests
+      chooseValidation(inputs.stats().entrySet().stream().filter(e -> StatKey.kind(e.getKey()) == StatKey.STATE)
+          .map(e -> Map.entry(e.getKey().substring(2), e.getValue().count())), inputs, personal);
+    }
     Map<String, Object> summary = job.build(inputs, calibration, out, null, null, seconds, t0);
     if (!personal) {
       // the sample's memories were there for the ranker's features; the version carries no personal memory
@@ -95,19 +102,22 @@ public final class KafkaModelSource implements ModelPublisher.Source {
       stream.put("personal", "served from the stream by serve --bootstrap (publish.personal=false)");
     }
     summary.put("stream", stream);
-    // with privacy on, the inputs' statistics are bounded votes: validate on what the build released
-    chooseValidation(PrivacySettings.from(config).enabled() ? StatsFile.read(new ModelDirectory(out).stats())
-        : inputs.minedStats(), inputs, personal);
+    if (released) {
+      // with privacy on, the inputs' statistics are bounded votes: validate on what the build released
+      chooseValidation(StatsFile.read(new ModelDirectory(out).stats()).states().values().stream()
+          .map(r -> Map.entry(r.state(), r.turns())), inputs, personal);
+    }
     return summary;
   }
 
-  private void chooseValidation(MinedStats stats, MinedInputs inputs, boolean personal) {
+  /** Validation requests: the most used requests ({@code stateTurns}: request → its turns), then memories' tops. */
+  private void chooseValidation(java.util.stream.Stream<Map.Entry<String, Long>> stateTurns, MinedInputs inputs,
+      boolean personal) {
     validation.clear();
-    stats.states().values().stream()
-        .filter(s -> !StateNames.isRewritten(s.state()) && !s.state().startsWith("\u0000"))
-        .sorted(java.util.Comparator.comparingLong((MinedStats.StateRow s) -> -s.turns())
-            .thenComparing(MinedStats.StateRow::state))
-        .limit(VALIDATION_REQUESTS / 2).forEach(s -> validation.add(RewriteRequest.of(s.state(), null)));
+    stateTurns.filter(e -> !StateNames.isRewritten(e.getKey()) && !e.getKey().startsWith("\u0000"))
+        .sorted(Map.Entry.<String, Long>comparingByValue(java.util.Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(VALIDATION_REQUESTS / 2).forEach(e -> validation.add(RewriteRequest.of(e.getKey(), null)));
     new TreeMap<>(personal ? inputs.memories() : Map.<String, CustomerMemory>of()).entrySet().stream()
         .limit(VALIDATION_REQUESTS / 2).forEach(e -> {
       String top = e.getValue().topRequest();

@@ -41,10 +41,9 @@ public final class StreamModelSource {
         config.get(ConfigKeys.RANKER_EXAMPLES_PER_KIND));
     java.util.Set<String> sampleCustomers = new java.util.HashSet<>();
     sampled.examples().forEach(e -> sampleCustomers.add(e.customerId()));
-    Map<String, CustomerMemory> memories = new HashMap<>();
-    StatsTopicReader.readLatest(bootstrap, ModelStateKeeper.changelog(app, ModelStateKeeper.MEMORIES_STORE),
-        allMemories ? k -> true : sampleCustomers::contains).forEach((k, v) -> memories.put(k,
-        CustomerMemory.fromBytes(v)));
+    Map<String, CustomerMemory> memories = StatsTopicReader.readLatest(bootstrap,
+        ModelStateKeeper.changelog(app, ModelStateKeeper.MEMORIES_STORE),
+        allMemories ? k -> true : sampleCustomers::contains, CustomerMemory::fromBytes);
     return new MinedInputs(stats, facts, memories, sampled.positives(), sampled.negatives());
   }
 }

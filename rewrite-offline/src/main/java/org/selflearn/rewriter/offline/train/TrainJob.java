@@ -221,16 +221,7 @@ public final class TrainJob {
     progress.accept("building indexes (embedder " + embedderSpec + ")");
     Embedder embedder = lentEncoder != null ? lentEncoder
         : Embedders.open(embedderSpec, config.get(ConfigKeys.ONNX_MODEL_DIR));
-    IndexBuilder indexes = new IndexBuilder(embedder, config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS),
-        config.get(ConfigKeys.PERSONAL_MAX_ENTRIES));
-    long[] global = indexes.buildGlobal(mined, ModelFacts.domainOfState(inputs.stats(), inputs.facts()), dir);
-    long customers = indexes.buildPersonal(inputs.memories(), dir);
-    Map<String, Object> indexSummary = new LinkedHashMap<>();
-    indexSummary.put("globalEntries", global[0]);
-    indexSummary.put("globalServable", global[1]);
-    indexSummary.put("personalCustomers", customers);
-    indexSummary.put("embedder", embedder.describe());
-    indexSummary.put("dimension", embedder.dimension());
+    Map<String, Object> indexSummary = buildIndexes(embedder, inputs, mined, dir);
     summary.put("indexes", indexSummary);
     seconds.put("indexes", lap(t2));
 
@@ -276,6 +267,25 @@ public final class TrainJob {
     summary.put("peakHeapMB", org.selflearn.rewriter.offline.io.HeapPeak.megabytes());
     Json.write(dir.trainSummary(), summary);
     return summary;
+  }
+
+  /**
+   * Writes the global index and the personal memories. The builder's vectors (every embedded text) are released when
+   * this returns, before the ranker trains: the ranker reads the vectors back from the written indexes.
+   */
+  private Map<String, Object> buildIndexes(Embedder embedder, MinedInputs inputs, MinedStats mined,
+      ModelDirectory dir) {
+    IndexBuilder indexes = new IndexBuilder(embedder, config.get(ConfigKeys.GLOBAL_MIN_CUSTOMERS),
+        config.get(ConfigKeys.PERSONAL_MAX_ENTRIES));
+    long[] global = indexes.buildGlobal(mined, ModelFacts.domainOfState(inputs.stats(), inputs.facts()), dir);
+    long customers = indexes.buildPersonal(inputs.memories(), dir);
+    Map<String, Object> indexSummary = new LinkedHashMap<>();
+    indexSummary.put("globalEntries", global[0]);
+    indexSummary.put("globalServable", global[1]);
+    indexSummary.put("personalCustomers", customers);
+    indexSummary.put("embedder", embedder.describe());
+    indexSummary.put("dimension", embedder.dimension());
+    return indexSummary;
   }
 
   private static void createDirectory(Path modelDir) {
