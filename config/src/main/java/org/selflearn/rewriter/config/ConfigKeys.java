@@ -227,8 +227,9 @@ public final class ConfigKeys {
       "127.0.0.1", "serve --bootstrap: host name the other instances reach this one at (with its --port), announced"
           + " to Kafka Streams as application.server."));
   public static final ConfigKey<Integer> SHARD_SESSION_TIMEOUT_MS = add(ConfigKey.ofInt("shard.session-timeout-ms",
-      10_000, 3_000, 300_000, "serve --bootstrap: how long the group waits for a silent instance before moving its"
-          + " partitions (consumer session.timeout.ms); meanwhile its customers are read from standbys."));
+      6_000, 3_000, 300_000, "serve --bootstrap: how long the group waits for a silent instance before moving its"
+          + " partitions (consumer session.timeout.ms; the default is a broker's default minimum,"
+          + " group.min.session.timeout.ms); meanwhile its customers are read from standbys."));
   public static final ConfigKey<Boolean> PUBLISH_PERSONAL = add(ConfigKey.ofBoolean("publish.personal", true,
       "publish --bootstrap: copy every customer's memory into the model version (single-node serve --model). false:"
           + " the version holds only the global part, and serve --bootstrap instances serve memories from the"
