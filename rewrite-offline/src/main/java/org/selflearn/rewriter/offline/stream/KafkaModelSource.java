@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.markov.StateNames;
-import org.selflearn.rewriter.offline.calibrate.SelfCalibration;
 import org.selflearn.rewriter.offline.io.Directories;
 import org.selflearn.rewriter.offline.mining.StatKey;
 import org.selflearn.rewriter.offline.mining.StatsFile;
@@ -50,28 +49,7 @@ public final class KafkaModelSource implements ModelPublisher.Source {
   public Map<String, Object> train(Path out) {
     long t0 = System.nanoTime();
     TrainJob job = new TrainJob(config, clock, progress);
-    SelfCalibration.Result calibration = null;
     Map<String, Object> seconds = new LinkedHashMap<>();
-    if (config.get(ConfigKeys.CALIBRATION_ENABLED)) {
-      Path work = out.toAbsolutePath().resolveSibling(".calibration-events-" + ProcessHandle.current().pid());
-      try {
-        Files.createDirectories(work);
-        Path events = work.resolve("events.jsonl.gz");
-        int days = config.get(ConfigKeys.PUBLISH_CALIBRATION_DAYS);
-        long since = days == 0 ? 0 : clock.millis() - days * 86_400_000L;
-        int customers = config.get(ConfigKeys.PUBLISH_CALIBRATION_CUSTOMERS);
-        long n = InputTopicDump.write(bootstrap, config.get(ConfigKeys.INPUT_TOPIC), since, customers, events);
-        progress.accept("calibrating on " + n + " events read back from '" + config.get(ConfigKeys.INPUT_TOPIC)
-            + "'" + (days == 0 ? "" : " (last " + days + " days)")
-            + (customers == 0 ? "" : " (at most " + customers + " customers)"));
-        calibration = n == 0 ? null : job.calibrate(events, out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot create " + work + ": " + e.getMessage(), e);
-      } finally {
-        Directories.deleteTree(work);
-      }
-    }
-    seconds.put("calibrate", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     long tr = System.nanoTime();
     boolean personal = config.get(ConfigKeys.PUBLISH_PERSONAL);
     progress.accept("reading the stream's statistics, facts, ranker sample and " + (personal ? "personal memories"
@@ -95,7 +73,13 @@ public final class KafkaModelSource implements ModelPublisher.Source {
       chooseValidation(inputs.stats().entrySet().stream().filter(e -> StatKey.kind(e.getKey()) == StatKey.STATE)
           .map(e -> Map.entry(e.getKey().substring(2), e.getValue().count())), inputs, personal);
     }
-    Map<String, Object> summary = job.build(inputs, calibration, out, null, null, seconds, t0);
+    Path work = out.toAbsolutePath().resolveSibling(".calibration-events-" + ProcessHandle.current().pid());
+    Map<String, Object> summary;
+    try {
+      summary = job.buildAndCalibrate(inputs, () -> calibrationEvents(work), out, null, null, seconds, t0);
+    } finally {
+      Directories.deleteTree(work);
+    }
     if (!personal) {
       // the sample's memories were there for the ranker's features; the version carries no personal memory
       Directories.deleteTree(new ModelDirectory(out).personal());
@@ -108,6 +92,27 @@ public final class KafkaModelSource implements ModelPublisher.Source {
           .map(r -> Map.entry(r.state(), r.turns())), inputs, personal);
     }
     return summary;
+  }
+
+  /**
+   * The input topic's events read back into a file under {@code work} for self-calibration (its last
+   * {@code publish.calibration-days}, at most {@code publish.calibration-customers} customers), or null when none.
+   */
+  private Path calibrationEvents(Path work) {
+    try {
+      Files.createDirectories(work);
+      Path events = work.resolve("events.jsonl.gz");
+      int days = config.get(ConfigKeys.PUBLISH_CALIBRATION_DAYS);
+      long since = days == 0 ? 0 : clock.millis() - days * 86_400_000L;
+      int customers = config.get(ConfigKeys.PUBLISH_CALIBRATION_CUSTOMERS);
+      long n = InputTopicDump.write(bootstrap, config.get(ConfigKeys.INPUT_TOPIC), since, customers, events);
+      progress.accept("calibrating on " + n + " events read back from '" + config.get(ConfigKeys.INPUT_TOPIC)
+          + "'" + (days == 0 ? "" : " (last " + days + " days)")
+          + (customers == 0 ? "" : " (at most " + customers + " customers)"));
+      return n == 0 ? null : events;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + work + ": " + e.getMessage(), e);
+    }
   }
 
   /** Validation requests: the most used requests ({@code stateTurns}: request → its turns), then memories' tops. */

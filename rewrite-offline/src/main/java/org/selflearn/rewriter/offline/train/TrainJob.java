@@ -74,25 +74,36 @@ public final class TrainJob {
   }
 
   /**
-   * Trains from a log file alone: mines it, builds, and calibrates the layers on it last. The build and the
-   * calibration's model of the earlier part share one sentence encoder, so the calibration embeds only the texts the
-   * build did not (the same requests, mostly).
+   * Trains from a log file alone: mines it, builds, and calibrates the layers on it last
+   * ({@link #buildAndCalibrate}).
    */
   public Map<String, Object> train(Path logs, Path modelDir) {
     long t0 = System.nanoTime();
     createDirectory(modelDir);
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    long tm = System.nanoTime();
+    MinedFile mined = mine(logs);
+    seconds.put("mine", lap(tm));
+    return buildAndCalibrate(mined.inputs(), () -> logs, modelDir, mined.summary(), mined.baselines(), seconds, t0);
+  }
+
+  /**
+   * Builds a complete model from mined inputs ({@link #build}) and chooses its layers last, by self-calibration on the
+   * log file {@code calibrationLogs} gives once the ranker is trained (null: the logs are empty, every layer serves).
+   * The build and calibration's model of the earlier part share one sentence encoder, so the calibration embeds only
+   * the texts the build did not (the same requests, mostly). Its time is {@code seconds.calibrate}.
+   */
+  public Map<String, Object> buildAndCalibrate(MinedInputs inputs, java.util.function.Supplier<Path> calibrationLogs,
+      Path modelDir, Map<String, Object> mining, LogBaselines baselines, Map<String, Object> seconds, long t0) {
     try (Embedder encoder = Embedders.open(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.ONNX_MODEL_DIR))) {
       lentEncoder = encoder;
-      Map<String, Object> seconds = new LinkedHashMap<>();
-      long tm = System.nanoTime();
-      MinedFile mined = mine(logs);
-      seconds.put("mine", lap(tm));
-      return buildThenCalibrate(mined.inputs(), () -> {
+      return buildThenCalibrate(inputs, () -> {
         long tc = System.nanoTime();
-        SelfCalibration.Result calibration = calibrate(logs, modelDir, encoder);
+        Path logs = config.get(ConfigKeys.CALIBRATION_ENABLED) ? calibrationLogs.get() : null;
+        SelfCalibration.Result calibration = logs == null ? null : calibrate(logs, modelDir, encoder);
         seconds.put("calibrate", lap(tc));
         return calibration;
-      }, modelDir, mined.summary(), mined.baselines(), seconds, t0);
+      }, modelDir, mining, baselines, seconds, t0);
     } finally {
       lentEncoder = null;
     }
@@ -138,18 +149,9 @@ public final class TrainJob {
 
   /**
    * Self-calibration on {@code logs} (null when disabled or the logs are too small to hold any out): holds out their
-   * latest part, trains on the rest in a work directory beside {@code modelDir}, and judges the held-out turns.
+   * latest part, trains on the rest in a work directory beside {@code modelDir} with {@code encoder} (the caller's,
+   * with the texts it has embedded), and judges the held-out turns.
    */
-  public SelfCalibration.Result calibrate(Path logs, Path modelDir) {
-    if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
-      return null;
-    }
-    try (Embedder encoder = Embedders.open(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.ONNX_MODEL_DIR))) {
-      return calibrate(logs, modelDir, encoder);
-    }
-  }
-
-  /** {@link #calibrate(Path, Path)} with a sentence encoder the caller opened and closes (and its embedded texts). */
   private SelfCalibration.Result calibrate(Path logs, Path modelDir, Embedder encoder) {
     if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
       return null;
