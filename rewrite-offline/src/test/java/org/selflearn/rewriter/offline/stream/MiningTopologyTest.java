@@ -85,40 +85,21 @@ class MiningTopologyTest {
     try (TopologyTestDriver driver = driver(on, MiningScope.MODEL)) {
       Map<String, StatValue> streamed = mine(driver, lines);
       assertThat(streamed.keySet()).allMatch(k -> k.startsWith("V\t"));
-      Map<String, Long> fileVotes = counts(mineFile(on, lines));
-      assertThat(counts(streamed)).isNotEmpty().isEqualTo(fileVotes);
+      Map<String, Long> fileVotes = VoteTallies.votes(VoteTallies.mineFile(on, dir, lines));
+      assertThat(VoteTallies.votes(streamed)).isNotEmpty().isEqualTo(fileVotes);
       assertThat(count(driver.getKeyValueStore(VoteKeeper.STORE))).as("customers with a vote window").isPositive();
 
       driver.createInputTopic(on.get(ConfigKeys.ERASURE_TOPIC), new StringSerializer(), new ByteArraySerializer())
           .pipeInput(erased, new byte[0]);
       streamed.putAll(read(driver, on));
-      Map<String, Long> withoutErased = counts(mineFile(on, others));
+      Map<String, Long> withoutErased = VoteTallies.votes(VoteTallies.mineFile(on, dir, others));
       assertThat(withoutErased).isNotEqualTo(fileVotes);
-      assertThat(counts(streamed)).as("the erased customer's votes retracted").isEqualTo(withoutErased);
+      assertThat(VoteTallies.votes(streamed)).as("the erased customer's votes retracted").isEqualTo(withoutErased);
       assertThat(driver.getKeyValueStore(VoteKeeper.STORE).get(erased)).isNull();
     }
     try (TopologyTestDriver driver = driver(CONFIG, MiningScope.MODEL)) {
       assertThat(driver.getAllStateStores()).as("privacy off: no vote store").doesNotContainKey(VoteKeeper.STORE);
     }
-  }
-
-  private static Map<String, StatValue> mineFile(RewriterConfig config, List<String> logLines) throws IOException {
-    Path file = Files.createTempFile(dir, "logs", ".jsonl");
-    Files.write(file, logLines, StandardCharsets.UTF_8);
-    FileMiner miner = new FileMiner(MiningSettings.from(config));
-    miner.mine(file, r -> { });
-    return miner.finish();
-  }
-
-  /** Vote key → count, without the keys whose every vote was retracted. */
-  private static Map<String, Long> counts(Map<String, StatValue> stats) {
-    Map<String, Long> out = new java.util.TreeMap<>();
-    stats.forEach((k, v) -> {
-      if (v.count() != 0) {
-        out.put(k, v.count());
-      }
-    });
-    return out;
   }
 
   private static TopologyTestDriver driver(MiningScope scope) throws IOException {

@@ -22,8 +22,6 @@ import org.selflearn.rewriter.common.codec.Jackson;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.cli.RewriteCli;
-import org.selflearn.rewriter.offline.mining.FileMiner;
-import org.selflearn.rewriter.offline.mining.MiningSettings;
 import org.selflearn.rewriter.offline.mining.StatKey;
 import org.selflearn.rewriter.offline.mining.StatValue;
 import org.selflearn.rewriter.simulator.BuiltInWorld;
@@ -63,9 +61,9 @@ class StreamPrivacyIT {
 
   @Test
   void theStreamKeepsFileModesVoteTallyAnErasureRetractsItAndPublishReleasesAPrivateModel() throws Exception {
-    Map<String, Long> fileMode = votes(mineFile(lines));
+    Map<String, Long> fileMode = VoteTallies.votes(VoteTallies.mineFile(config, dir, lines));
     String erased = customerOf(lines.get(0));
-    Map<String, Long> fileModeWithoutErased = votes(mineFile(lines.stream()
+    Map<String, Long> fileModeWithoutErased = VoteTallies.votes(VoteTallies.mineFile(config, dir, lines.stream()
         .filter(l -> !customerOf(l).equals(erased)).toList()));
     assertThat(fileModeWithoutErased).isNotEqualTo(fileMode);
     try (Admin admin = broker.admin()) {
@@ -79,7 +77,7 @@ class StreamPrivacyIT {
       Map<String, StatValue> stats = StatsTopicReader.read(broker.bootstrapServers(),
           config.get(ConfigKeys.STATS_TOPIC));
       assertThat(stats.keySet()).as("bounded votes only").allMatch(k -> StatKey.kind(k) == StatKey.VOTE);
-      assertThat(votes(stats)).isNotEmpty().isEqualTo(fileMode);
+      assertThat(VoteTallies.votes(stats)).isNotEmpty().isEqualTo(fileMode);
 
       ErasureRequest.send(broker.bootstrapServers(), config, erased, Duration.ofSeconds(30));
       assertThat(votesWhenEqual(fileModeWithoutErased)).as("the erased customer's votes retracted")
@@ -114,31 +112,13 @@ class StreamPrivacyIT {
     }
   }
 
-  private static Map<String, StatValue> mineFile(List<String> logLines) throws IOException {
-    Path file = Files.createTempFile(dir, "logs", ".jsonl");
-    Files.write(file, logLines, StandardCharsets.UTF_8);
-    FileMiner miner = new FileMiner(MiningSettings.from(config));
-    miner.mine(file, r -> { });
-    return miner.finish();
-  }
-
-  /** Vote key → customers who cast it now (keys whose every vote was retracted left out). */
-  private static Map<String, Long> votes(Map<String, StatValue> stats) {
-    Map<String, Long> out = new TreeMap<>();
-    stats.forEach((k, v) -> {
-      if (v.count() != 0) {
-        out.put(k, v.count());
-      }
-    });
-    return out;
-  }
-
   /** The stream's vote tally once it equals {@code expected}, or its last state after the timeout. */
   private static Map<String, Long> votesWhenEqual(Map<String, Long> expected) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     Map<String, Long> now = new TreeMap<>();
     while (System.nanoTime() < deadline) {
-      now = votes(StatsTopicReader.read(broker.bootstrapServers(), config.get(ConfigKeys.STATS_TOPIC)));
+      now = VoteTallies.votes(StatsTopicReader.read(broker.bootstrapServers(),
+          config.get(ConfigKeys.STATS_TOPIC)));
       if (now.equals(expected)) {
         return now;
       }
