@@ -251,8 +251,8 @@ public final class ConfigKeys {
           + " is 0."));
   public static final ConfigKey<Integer> PRIVACY_MAX_REQUESTS_PER_CUSTOMER = add(ConfigKey.ofInt(
       "privacy.max-requests-per-customer", 1, 1, 100_000, "Differential privacy: M, the most distinct requests one"
-          + " customer contributes to the global statistics per publish window (one vote each; the requests they had"
-          + " to rephrase first); the noise and the release threshold grow linearly with it (1 measured best on d1,"
+          + " customer contributes to the global statistics per publish window (one vote each; the requests they"
+          + " rephrased into success first); the noise and the release threshold grow linearly with it (1 measured best on d1,"
           + " docs/privacy.md). Unused while privacy.epsilon is 0."));
   public static final ConfigKey<Double> PRIVACY_SELECTION_SHARE = add(ConfigKey.ofDouble("privacy.selection-share",
       0.8, 0.01, 0.99, "Differential privacy: the share of privacy.epsilon spent on choosing which requests and"

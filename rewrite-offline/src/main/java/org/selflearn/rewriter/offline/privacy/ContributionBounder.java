@@ -115,7 +115,7 @@ public final class ContributionBounder {
 
   /**
    * Bounds one publish window's contributions, keeping first, for each customer, the source requests that have a
-   * {@code preferred} contribution (e.g. the requests the customer had to rephrase), then the others, each group by
+   * {@code preferred} contribution (e.g. the requests the customer rephrased into success), then the others, each group by
    * keyed hash. The preference reads only the customer's own contributions, so bounding stays a per-customer
    * transformation and the sensitivities are unchanged; the chains kept within a source are still chosen by hash
    * alone, whatever their values.

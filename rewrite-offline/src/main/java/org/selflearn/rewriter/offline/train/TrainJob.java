@@ -246,7 +246,8 @@ public final class TrainJob {
     wordings.toClasses().save(modelDir);
     rankerReport.put("wordingClassMembers", wordings.size());
     RankerTraining.TrainedRanker ranker = new RankerBuilder(OnlineSettings.from(config),
-        config.get(ConfigKeys.TARGET_PRECISION), SEED).train(examples, dir, embedder, wordings, rankerReport);
+        config.get(ConfigKeys.TARGET_PRECISION), SEED,
+        release.enabled() ? RankerBuilder.UNKNOWN_SHARE_WHEN_PRIVATE : 0).train(examples, dir, embedder, wordings, rankerReport);
     rankerReport.put("weights", ranker.weights());
     summary.put("ranker", rankerReport);
     seconds.put("ranker", lap(t3));

@@ -134,15 +134,28 @@ class RequestVotesTest {
   }
 
   @Test
-  void theRequestsACustomerHadToRephraseAreKeptFirst() {
+  void theRequestsACustomerRephrasedIntoSuccessAreKeptFirst() {
     List<MinedSession> sessions = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       sessions.add(chain("c", true, "works " + i));
+      sessions.add(chain("c", false, "garbled " + i, "still garbled " + i));
     }
     sessions.add(chain("c", true, "misheard", "meant"));
-    sessions.add(chain("c", false, "garbled", "still garbled"));
+    sessions.add(chain("c", true, "misheard too", "meant too"));
     assertThat(votes(sessions).keySet()).containsExactlyInAnyOrder(key("misheard", Outcome.FIXED, "meant"),
-        key("garbled", Outcome.LOST, null));
+        key("misheard too", Outcome.FIXED, "meant too"));
+  }
+
+  @Test
+  void withoutAFixTheOtherRequestsAreChosenByHash() {
+    List<MinedSession> sessions = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      sessions.add(chain("c", true, "works " + i));
+      sessions.add(chain("c", false, "garbled " + i, "still garbled " + i));
+    }
+    Map<String, StatValue> votes = votes(sessions);
+    assertThat(votes).hasSize(M);
+    assertThat(votes(sessions.reversed()).keySet()).isEqualTo(votes.keySet());
   }
 
   @Test
