@@ -252,13 +252,19 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> PRIVACY_MAX_REQUESTS_PER_CUSTOMER = add(ConfigKey.ofInt(
       "privacy.max-requests-per-customer", 1, 1, 100_000, "Differential privacy: M, the most distinct requests one"
           + " customer contributes to the global statistics per publish window (one vote each; the requests they"
-          + " rephrased into success first); the noise and the release threshold grow linearly with it (1 measured best on d1,"
-          + " docs/privacy.md). Unused while privacy.epsilon is 0."));
+          + " rephrased into success first); the noise and the release threshold grow linearly with it (1 measured"
+          + " best on d1, docs/privacy.md). Unused while privacy.epsilon is 0."));
   public static final ConfigKey<Double> PRIVACY_SELECTION_SHARE = add(ConfigKey.ofDouble("privacy.selection-share",
       0.8, 0.01, 0.99, "Differential privacy: the share of privacy.epsilon spent on choosing which requests and"
           + " rewrites appear at all (partition selection, with all of privacy.delta); the rest noises the counts of"
           + " the chosen ones. A larger share lowers the release threshold and coarsens the counts. Unused while"
           + " privacy.epsilon is 0."));
+  public static final ConfigKey<Double> PRIVACY_MAX_TOTAL_EPSILON = add(ConfigKey.ofDouble(
+      "privacy.max-total-epsilon", 0.0, 0, 10_000, "Differential privacy: the most epsilon that the private publishes"
+          + " recorded in a versioned model directory's privacy ledger (MODEL_DIR/privacy-ledger.jsonl) may add up to"
+          + " by basic composition, this publish included; a publish that would pass it is refused before it reads"
+          + " any data (exit code 2), and publish --every stops. 0: no limit (the ledger still records and reports"
+          + " the total). Unused while privacy.epsilon is 0."));
 
   private ConfigKeys() {}
 

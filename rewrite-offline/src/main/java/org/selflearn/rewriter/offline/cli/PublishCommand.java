@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.publish.ModelPublisher;
+import org.selflearn.rewriter.offline.publish.PrivacyLedger;
 import org.selflearn.rewriter.offline.stream.KafkaModelSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -86,6 +87,8 @@ final class PublishCommand implements Callable<Integer> {
       do {
         try {
           print(publishOnce(publisher, source));
+        } catch (BadInputException e) {
+          throw e; // the privacy budget is spent: no later publish of this schedule may go out either
         } catch (RuntimeException e) {
           // a failed publish leaves the previous version serving; the schedule goes on
           Console.progress("publish", "this publish failed, the previous version keeps serving: "
@@ -100,8 +103,13 @@ final class PublishCommand implements Callable<Integer> {
     }
   }
 
+  /** One publish; a privacy budget already spent is bad input (exit code 2), which also ends a schedule. */
   private ModelPublisher.Published publishOnce(ModelPublisher publisher, ModelPublisher.Source source) {
-    return source == null ? publisher.publish(from.logs, model) : publisher.publish(source, model);
+    try {
+      return source == null ? publisher.publish(from.logs, model) : publisher.publish(source, model);
+    } catch (PrivacyLedger.BudgetExhausted e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   private void print(ModelPublisher.Published p) {

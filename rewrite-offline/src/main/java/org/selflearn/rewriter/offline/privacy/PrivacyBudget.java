@@ -19,6 +19,8 @@ public record PrivacyBudget(double epsilon, double delta, double selectionShare)
    */
   public static final double EVEN_SELECTION_SHARE = 0.5;
 
+  private static final String BASIC_RULE = "basic composition (Dwork and Roth 2014, Thm 3.16)";
+
   /** A guarantee and the rule that gave it. */
   public record Guarantee(double epsilon, double delta, String rule) {}
 
@@ -69,7 +71,7 @@ public record PrivacyBudget(double epsilon, double delta, double selectionShare)
    */
   public Guarantee afterPublishes(int k) {
     requirePublishes(k);
-    return new Guarantee(k * epsilon, Math.min(1, k * delta), "basic composition (Dwork and Roth 2014, Thm 3.16)");
+    return new Guarantee(k * epsilon, Math.min(1, k * delta), BASIC_RULE);
   }
 
   /**
@@ -86,6 +88,27 @@ public record PrivacyBudget(double epsilon, double delta, double selectionShare)
     double e = epsilon * Math.sqrt(2 * k * Math.log(1 / slack)) + k * epsilon * Math.expm1(epsilon);
     return new Guarantee(e, Math.min(1, k * delta + slack),
         "advanced composition (Dwork, Rothblum and Vadhan 2010; Dwork and Roth 2014, Thm 3.20)");
+  }
+
+  /**
+   * Basic (sequential) composition of publishes with their own budgets: {@code (Σε, min(1, Σδ))} (Dwork and Roth 2014,
+   * Theorem 3.16, which holds for mechanisms with different ε and δ).
+   *
+   * @param epsilons ε of each publish, at least one
+   * @param deltas δ of each publish, as many
+   */
+  public static Guarantee composed(double[] epsilons, double[] deltas) {
+    if (epsilons.length == 0 || epsilons.length != deltas.length) {
+      throw new IllegalArgumentException("composition needs at least one publish and one delta per epsilon, got "
+          + epsilons.length + " and " + deltas.length);
+    }
+    double e = 0;
+    double d = 0;
+    for (int i = 0; i < epsilons.length; i++) {
+      e += epsilons[i];
+      d += deltas[i];
+    }
+    return new Guarantee(e, Math.min(1, d), BASIC_RULE);
   }
 
   private static void requirePublishes(int k) {

@@ -1,6 +1,7 @@
 package org.selflearn.rewriter.offline.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,9 @@ import org.selflearn.rewriter.common.codec.Jackson;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.io.Directories;
+import org.selflearn.rewriter.offline.privacy.PrivacyBudget;
 import org.selflearn.rewriter.offline.train.TrainJob;
+import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.ModelHome;
 import org.selflearn.rewriter.online.QueryRewriter;
 import org.selflearn.rewriter.online.RewriteRequest;
@@ -39,6 +42,7 @@ public final class ModelPublisher {
   static final int VALIDATION_REQUESTS = 20;
 
   private final RewriterConfig config;
+  private final Clock clock;
   private final Consumer<String> progress;
   private final Consumer<ModelPublishStep> hook;
   private final BiFunction<Path, Path, Map<String, Object>> trainer;
@@ -60,6 +64,9 @@ public final class ModelPublisher {
 
     /** Requests (each with its customer) to validate the model just trained with; called after {@link #train}. */
     List<RewriteRequest> validationRequests();
+
+    /** What data a build reads, as the privacy ledger records it (a log file, a streaming job's topics). */
+    String window();
   }
 
   public ModelPublisher(RewriterConfig config, Clock clock, Consumer<String> progress) {
@@ -69,13 +76,14 @@ public final class ModelPublisher {
   /** With a hook called after each step (tests use it to simulate a crash). */
   public ModelPublisher(RewriterConfig config, Clock clock, Consumer<String> progress,
       Consumer<ModelPublishStep> hook) {
-    this(config, progress, hook, (logs, out) -> new TrainJob(config, clock, progress).train(logs, out));
+    this(config, clock, progress, hook, (logs, out) -> new TrainJob(config, clock, progress).train(logs, out));
   }
 
   /** With another trainer (logs, output directory → summary) in place of {@link TrainJob}: for tests. */
-  ModelPublisher(RewriterConfig config, Consumer<String> progress, Consumer<ModelPublishStep> hook,
+  ModelPublisher(RewriterConfig config, Clock clock, Consumer<String> progress, Consumer<ModelPublishStep> hook,
       BiFunction<Path, Path, Map<String, Object>> trainer) {
     this.config = config;
+    this.clock = clock;
     this.progress = progress;
     this.hook = hook;
     this.trainer = trainer;
@@ -97,6 +105,11 @@ public final class ModelPublisher {
           throw new UncheckedIOException("cannot read " + logs + ": " + e.getMessage(), e);
         }
       }
+
+      @Override
+      public String window() {
+        return "log " + logs.toAbsolutePath().normalize();
+      }
     }, modelDir);
   }
 
@@ -108,6 +121,11 @@ public final class ModelPublisher {
       String previous = dir.currentName().orElse(null);
       String version = ModelHome.versionName(dir.nextNumber());
       Path tmp = home.versionsDir().resolve(".tmp-" + version);
+      PrivacyLedger ledger = PrivacyLedger.of(home.root());
+      PrivacyLedger.Entry spend = privateSpend(version, source);
+      if (spend != null) {
+        ledger.checkRoom(spend, config.get(ConfigKeys.PRIVACY_MAX_TOTAL_EPSILON));
+      }
       try {
         progress.accept("training model version " + version);
         Map<String, Object> summary = source.train(tmp);
@@ -115,9 +133,18 @@ public final class ModelPublisher {
         progress.accept("validating " + version);
         validate(tmp, version, source.validationRequests());
         hook.accept(ModelPublishStep.VALIDATED);
+        if (spend != null) {
+          recordInManifest(new ModelDirectory(tmp), ledger.total(spend), ledger.entries().size() + 1);
+        }
         Files.move(tmp, home.versionDir(version), StandardCopyOption.ATOMIC_MOVE);
         hook.accept(ModelPublishStep.VERSION_RENAMED);
         dir.switchTo(version);
+        if (spend != null) {
+          ledger.record(spend);
+          progress.accept(String.format(java.util.Locale.ROOT, "privacy ledger: %d private publishes, epsilon %.4g"
+              + " and delta %.3g in all (basic composition; %s)", ledger.entries().size(),
+              ledger.total(null).epsilon(), ledger.total(null).delta(), PrivacyLedger.FILE_NAME));
+        }
         hook.accept(ModelPublishStep.CURRENT_SWITCHED);
         List<String> removed = prune(home, version, config.get(ConfigKeys.MODEL_KEEP_VERSIONS));
         hook.accept(ModelPublishStep.PRUNED);
@@ -129,6 +156,25 @@ public final class ModelPublisher {
         Directories.deleteTree(tmp);
       }
     }
+  }
+
+  /** This publish's entry in the privacy ledger, or null when privacy is off (nothing is spent). */
+  private PrivacyLedger.Entry privateSpend(String version, Source source) {
+    double epsilon = config.get(ConfigKeys.PRIVACY_EPSILON);
+    return epsilon <= 0 ? null : new PrivacyLedger.Entry(version, clock.instant().toString(), epsilon,
+        config.get(ConfigKeys.PRIVACY_DELTA), source.window());
+  }
+
+  /** Adds what the ledger will hold once this version serves to the version's manifest ({@code privacyLedger}). */
+  private static void recordInManifest(ModelDirectory version, PrivacyBudget.Guarantee total, int publishes)
+      throws IOException {
+    ObjectNode manifest = (ObjectNode) Jackson.readTree(version.manifest());
+    ObjectNode l = manifest.putObject("privacyLedger");
+    l.put("publishes", publishes);
+    l.put("totalEpsilon", total.epsilon());
+    l.put("totalDelta", total.delta());
+    l.put("rule", total.rule() + ", over every private publish of this model directory, this one included");
+    Files.writeString(version.manifest(), Jackson.PRETTY.writeValueAsString(manifest));
   }
 
   /**

@@ -136,4 +136,11 @@ public final class KafkaModelSource implements ModelPublisher.Source {
   public List<RewriteRequest> validationRequests() {
     return validation;
   }
+
+  /** The streaming job's window: everything mined since its state began, named by its id and statistics topic. */
+  @Override
+  public String window() {
+    return "stream " + config.get(ConfigKeys.APPLICATION_ID) + " statistics topic " + config.get(
+        ConfigKeys.STATS_TOPIC) + " at " + bootstrap;
+  }
 }

@@ -1,5 +1,7 @@
 package org.selflearn.rewriter.offline.publish;
 
+import org.selflearn.rewriter.common.codec.Jackson;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +61,8 @@ class ModelPublisherTest {
   };
 
   private static ModelPublisher publisher(int keep, Consumer<ModelPublishStep> hook) {
-    return new ModelPublisher(CONFIG.with(ConfigKeys.MODEL_KEEP_VERSIONS, keep), m -> { }, hook, COPY);
+    return new ModelPublisher(CONFIG.with(ConfigKeys.MODEL_KEEP_VERSIONS, keep), Clock.systemUTC(), m -> { }, hook,
+        COPY);
   }
 
   @Test
@@ -112,10 +115,42 @@ class ModelPublisherTest {
   }
 
   @Test
+  void privatePublishesAreRecordedInTheLedgerAndOneBeyondTheTotalBudgetIsRefusedBeforeItTrains() throws IOException {
+    Path home = tmp.resolve("model");
+    RewriterConfig budgeted = CONFIG.with(ConfigKeys.PRIVACY_EPSILON, 1.0)
+        .with(ConfigKeys.PRIVACY_MAX_TOTAL_EPSILON, 2.5);
+    int[] trainings = {0};
+    ModelPublisher p = new ModelPublisher(budgeted, Clock.systemUTC(), m -> { }, s -> { }, (l, out) -> {
+      trainings[0]++;
+      return COPY.apply(l, out);
+    });
+    p.publish(logs, home);
+    p.publish(logs, home);
+    PrivacyLedger ledger = PrivacyLedger.of(home);
+    assertThat(ledger.entries()).extracting(PrivacyLedger.Entry::version).containsExactly("v-000001", "v-000002");
+    assertThat(ledger.entries().get(0).window()).startsWith("log ").endsWith("train.jsonl");
+    assertThat(ledger.total(null).epsilon()).isEqualTo(2.0);
+    JsonNode manifest = Jackson.readTree(new ModelHome(home).directory("v-000002").manifest());
+    assertThat(manifest.path("privacyLedger").path("publishes").asInt()).isEqualTo(2);
+    assertThat(manifest.path("privacyLedger").path("totalEpsilon").asDouble()).isEqualTo(2.0);
+
+    assertThatThrownBy(() -> p.publish(logs, home)).isInstanceOf(PrivacyLedger.BudgetExhausted.class)
+        .hasMessageContaining("privacy.max-total-epsilon is 2.5").hasMessageContaining("spent epsilon 2")
+        .hasMessageContaining("would make it 3");
+    assertThat(trainings[0]).isEqualTo(2); // refused before it read anything
+    assertThat(new ModelHome(home).currentVersion()).isEqualTo("v-000002");
+    assertThat(PrivacyLedger.of(home).entries()).hasSize(2);
+
+    // privacy off spends nothing and is not recorded
+    new ModelPublisher(CONFIG, Clock.systemUTC(), m -> { }, s -> { }, COPY).publish(logs, home);
+    assertThat(PrivacyLedger.of(home).entries()).hasSize(2);
+  }
+
+  @Test
   void aVersionThatFailsValidationIsNeitherKeptNorSwitchedTo() {
     Path home = tmp.resolve("model");
     publisher(3, s -> { }).publish(logs, home);
-    ModelPublisher broken = new ModelPublisher(CONFIG, m -> { }, s -> { }, (l, out) -> {
+    ModelPublisher broken = new ModelPublisher(CONFIG, Clock.systemUTC(), m -> { }, s -> { }, (l, out) -> {
       copyTree(trained, out);
       try {
         Files.delete(new ModelDirectory(out).ranker());
