@@ -229,7 +229,14 @@ public final class TrainJob {
 
     if (this.baselines || baselines != null) {
       long tb = System.nanoTime();
-      progress.accept("writing the replay baselines (spelling, pair counting, naive chains)");
+      List<String> which = new java.util.ArrayList<>();
+      if (this.baselines) {
+        which.add("spelling");
+      }
+      if (baselines != null) {
+        which.add("pair counting, naive chains");
+      }
+      progress.accept("writing the replay baselines (" + String.join(", ", which) + ")");
       if (this.baselines) {
         buildBaselines(mined, dir);
       }
