@@ -22,7 +22,6 @@ import org.selflearn.rewriter.common.codec.Jackson;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.io.Directories;
-import org.selflearn.rewriter.offline.privacy.PrivacyBudget;
 import org.selflearn.rewriter.offline.train.TrainJob;
 import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.online.ModelHome;
@@ -134,7 +133,7 @@ public final class ModelPublisher {
         validate(tmp, version, source.validationRequests());
         hook.accept(ModelPublishStep.VALIDATED);
         if (spend != null) {
-          recordInManifest(new ModelDirectory(tmp), ledger.total(spend), ledger.entries().size() + 1);
+          recordInManifest(new ModelDirectory(tmp), ledger.report(spend));
         }
         Files.move(tmp, home.versionDir(version), StandardCopyOption.ATOMIC_MOVE);
         hook.accept(ModelPublishStep.VERSION_RENAMED);
@@ -166,14 +165,9 @@ public final class ModelPublisher {
   }
 
   /** Adds what the ledger will hold once this version serves to the version's manifest ({@code privacyLedger}). */
-  private static void recordInManifest(ModelDirectory version, PrivacyBudget.Guarantee total, int publishes)
-      throws IOException {
+  private static void recordInManifest(ModelDirectory version, Map<String, Object> ledger) throws IOException {
     ObjectNode manifest = (ObjectNode) Jackson.readTree(version.manifest());
-    ObjectNode l = manifest.putObject("privacyLedger");
-    l.put("publishes", publishes);
-    l.put("totalEpsilon", total.epsilon());
-    l.put("totalDelta", total.delta());
-    l.put("rule", total.rule() + ", over every private publish of this model directory, this one included");
+    manifest.set("privacyLedger", Jackson.convert(ledger, JsonNode.class));
     Files.writeString(version.manifest(), Jackson.PRETTY.writeValueAsString(manifest));
   }
 

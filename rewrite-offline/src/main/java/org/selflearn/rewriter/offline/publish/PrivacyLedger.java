@@ -159,16 +159,20 @@ public final class PrivacyLedger {
     entries.add(e);
   }
 
-  /** The ledger's figures for a manifest or a summary: publishes, total ε and δ, and the rule. */
-  public Map<String, Object> report() {
+  /**
+   * The ledger's figures for a version's manifest: private publishes, total ε and δ, and the rule, with {@code next}
+   * counted when it is not null (the version about to serve).
+   */
+  public Map<String, Object> report(Entry next) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", FILE_NAME);
-    m.put("publishes", entries.size());
-    if (!entries.isEmpty()) {
-      PrivacyBudget.Guarantee g = total(null);
+    m.put("publishes", entries.size() + (next == null ? 0 : 1));
+    if (!entries.isEmpty() || next != null) {
+      PrivacyBudget.Guarantee g = total(next);
       m.put("totalEpsilon", g.epsilon());
       m.put("totalDelta", g.delta());
-      m.put("rule", g.rule() + ", over every publish recorded (an upper bound for a customer in all of them)");
+      m.put("rule", g.rule() + ", over every private publish of this model directory"
+          + (next == null ? "" : ", this one included") + " (an upper bound for a customer in all of them)");
     }
     return m;
   }

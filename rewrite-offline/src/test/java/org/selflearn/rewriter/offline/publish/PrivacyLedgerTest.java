@@ -21,7 +21,8 @@ class PrivacyLedgerTest {
   void anEmptyLedgerHasRoomUpToTheLimitAndReportsNoPublish() {
     PrivacyLedger ledger = PrivacyLedger.of(home);
     assertThat(ledger.entries()).isEmpty();
-    assertThat(ledger.report()).containsEntry("publishes", 0).doesNotContainKey("totalEpsilon");
+    assertThat(ledger.report(null)).containsEntry("publishes", 0).doesNotContainKey("totalEpsilon");
+    assertThat(ledger.report(entry("v-000001", 2.0))).containsEntry("publishes", 1).containsEntry("totalEpsilon", 2.0);
     ledger.checkRoom(entry("v-000001", 2.0), 2.0);
     assertThatThrownBy(() -> ledger.checkRoom(entry("v-000001", 2.5), 2.0))
         .isInstanceOf(PrivacyLedger.BudgetExhausted.class).hasMessageContaining("spent epsilon 0");
@@ -38,7 +39,7 @@ class PrivacyLedgerTest {
     assertThat(again.total(null).delta()).isEqualTo(2e-6);
     assertThat(again.total(entry("v-000003", 1.0)).epsilon()).isEqualTo(2.5);
     assertThat(again.total(null).rule()).contains("basic composition");
-    assertThat(again.report()).containsEntry("publishes", 2).containsEntry("totalEpsilon", 1.5);
+    assertThat(again.report(null)).containsEntry("publishes", 2).containsEntry("totalEpsilon", 1.5);
     again.checkRoom(entry("v-000003", 1.0), 2.5);
     again.checkRoom(entry("v-000003", 100.0), 0); // 0: no limit
     assertThatThrownBy(() -> again.checkRoom(entry("v-000003", 1.01), 2.5))
