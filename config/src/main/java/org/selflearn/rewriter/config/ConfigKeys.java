@@ -259,6 +259,13 @@ public final class ConfigKeys {
           + " rewrites appear at all (partition selection, with all of privacy.delta); the rest noises the counts of"
           + " the chosen ones. A larger share lowers the release threshold and coarsens the counts. Unused while"
           + " privacy.epsilon is 0."));
+  public static final ConfigKey<Integer> PRIVACY_WINDOW_DAYS = add(ConfigKey.ofInt("privacy.window-days", 0, 0,
+      3_650, "Differential privacy, streaming job: the publish window. 0: one window, everything the job has mined"
+          + " since its state began, and each publish releases it all again. N: tumbling windows of N days of event"
+          + " time (UTC), each customer bounded per window (M requests, L chains), and publish --bootstrap releases"
+          + " the newest closed window only (refused while the job has seen one window). Set it before the job's"
+          + " first start, like privacy.epsilon. train is unaffected (its window is the log). Unused while"
+          + " privacy.epsilon is 0."));
   public static final ConfigKey<Double> PRIVACY_MAX_TOTAL_EPSILON = add(ConfigKey.ofDouble(
       "privacy.max-total-epsilon", 0.0, 0, 10_000, "Differential privacy: the most epsilon that the private publishes"
           + " recorded in a versioned model directory's privacy ledger (MODEL_DIR/privacy-ledger.jsonl) may add up to"

@@ -27,30 +27,58 @@ import org.selflearn.rewriter.offline.privacy.ContributionBounder.Contribution;
  * be summed per vote key: a vote no longer cast is retracted (count −1), a new vote is added (count 1 with its facts),
  * a vote kept whose facts changed sends its facts (count 0). Erasure retracts every vote ({@link #retract}). Facts
  * merge by latest time and cannot be retracted: the facts of a vote key are the latest of every vote cast on it in the
- * window, including votes later replaced (docs/privacy.md). Not thread-safe.
+ * window, including votes later replaced (docs/privacy.md).
+ *
+ * <p>With tumbling windows ({@link VoteWindows}, {@code privacy.window-days} > 0) the customer is bounded per window:
+ * a session of a later window closes the current one — its votes stay counted, under that window's keys, and its
+ * parts are dropped — and starts an empty one; a session of an already closed window comes too late and is not
+ * counted. The keys of the votes cast in the last {@value #RETAINED_CLOSED_WINDOWS} closed windows are kept, so that
+ * an erasure retracts them too (older windows are no longer published). Not thread-safe.
  */
 public final class CustomerVotes {
-  private static final byte FORMAT_VERSION = 1;
+  /** Closed windows whose votes an erasure still retracts: the one a publish releases, and the one before it. */
+  static final int RETAINED_CLOSED_WINDOWS = 2;
+  private static final byte FORMAT_VERSION_SINGLE_WINDOW = 1;
+  private static final byte FORMAT_VERSION = 2;
   private static final StatValue RETRACTION = new StatValue(-1, 0, 0, CustomerSketch.EMPTY, CustomerSketch.EMPTY);
 
   private final String customer;
   private final ContributionBounder bounder;
+  private final VoteWindows windows;
+  /** The customer's current window, -1 before their first session. */
+  private long current;
   private List<Contribution<Part>> window;
   private Map<String, StatValue> votes;
+  /** Statistic keys (window included) of the votes cast in the retained closed windows. */
+  private final List<String> closed;
 
-  /** An empty window. */
+  /** An empty window, everything since the job's state began being one window. */
   public CustomerVotes(String customer, ContributionBounder bounder) {
-    this(customer, bounder, new ArrayList<>());
+    this(customer, bounder, new VoteWindows(0));
   }
 
-  private CustomerVotes(String customer, ContributionBounder bounder, List<Contribution<Part>> window) {
+  /** No window yet, with the given windows. */
+  public CustomerVotes(String customer, ContributionBounder bounder, VoteWindows windows) {
+    this(customer, bounder, windows, -1, new ArrayList<>(), new ArrayList<>());
+  }
+
+  private CustomerVotes(String customer, ContributionBounder bounder, VoteWindows windows, long current,
+      List<Contribution<Part>> window, List<String> closed) {
     this.customer = Objects.requireNonNull(customer, "customer");
     this.bounder = Objects.requireNonNull(bounder, "bounder");
+    this.windows = Objects.requireNonNull(windows, "windows");
+    this.current = current;
     this.window = window;
     this.votes = castVotes(window);
+    this.closed = closed;
   }
 
-  /** The votes the customer casts now: vote key → count 1 with the facts of its kept chains. */
+  /** The customer's current window ({@link VoteWindows#of}), -1 before their first session. */
+  public long currentWindow() {
+    return current;
+  }
+
+  /** The votes the customer casts now in the current window: vote key → count 1 with the facts of its kept chains. */
   public Map<String, StatValue> votes() {
     return Collections.unmodifiableMap(votes);
   }
@@ -62,9 +90,18 @@ public final class CustomerVotes {
 
   /**
    * Adds a closed session of this customer to the window and hands what changed in their votes to {@code changes}
-   * (vote key, contribution).
+   * (statistic key, contribution).
+   *
+   * @return false when the session belongs to a window already closed for this customer (it is not counted)
    */
-  public void add(MinedSession s, BiConsumer<String, StatValue> changes) {
+  public boolean add(MinedSession s, BiConsumer<String, StatValue> changes) {
+    long w = windows.of(s.turns().get(0).timestampMs());
+    if (current >= 0 && w < current) {
+      return false;
+    }
+    if (w > current) {
+      close(w);
+    }
     List<Contribution<Part>> grown = new ArrayList<>(window);
     RequestVotes.parts(s, p -> {
       if (!p.customer().equals(customer)) {
@@ -76,24 +113,41 @@ public final class CustomerVotes {
     Map<String, StatValue> now = castVotes(window);
     votes.forEach((key, was) -> {
       if (!now.containsKey(key)) {
-        changes.accept(key, RETRACTION);
+        changes.accept(windows.key(current, key), RETRACTION);
       }
     });
     now.forEach((key, vote) -> {
       StatValue was = votes.get(key);
       if (was == null) {
-        changes.accept(key, vote);
+        changes.accept(windows.key(current, key), vote);
       } else if (!Objects.equals(was.domain(), vote.domain()) || !Objects.equals(was.meaning(), vote.meaning())) {
-        changes.accept(key, new StatValue(0, 0, 0, CustomerSketch.EMPTY, CustomerSketch.EMPTY, vote.domain(),
-            vote.meaning()));
+        changes.accept(windows.key(current, key), new StatValue(0, 0, 0, CustomerSketch.EMPTY, CustomerSketch.EMPTY,
+            vote.domain(), vote.meaning()));
       }
     });
     votes = now;
+    return true;
   }
 
-  /** Retracts every vote the customer casts (erasure): hands (vote key, count −1) to {@code changes}. */
+  /** Closes the current window (its votes stay counted) and starts {@code next}, empty. */
+  private void close(long next) {
+    if (current >= 0) {
+      votes.keySet().forEach(key -> closed.add(windows.key(current, key)));
+      closed.removeIf(key -> VoteWindows.windowOf(key) < next - RETAINED_CLOSED_WINDOWS);
+    }
+    current = next;
+    window = new ArrayList<>();
+    votes = new TreeMap<>();
+  }
+
+  /**
+   * Retracts every vote the customer casts, in the current window and the retained closed ones (erasure): hands
+   * (statistic key, count −1) to {@code changes}.
+   */
   public void retract(BiConsumer<String, StatValue> changes) {
-    votes.keySet().forEach(key -> changes.accept(key, RETRACTION));
+    closed.forEach(key -> changes.accept(key, RETRACTION));
+    votes.keySet().forEach(key -> changes.accept(windows.key(current, key), RETRACTION));
+    closed.clear();
     votes = new TreeMap<>();
     window = new ArrayList<>();
   }
@@ -104,9 +158,17 @@ public final class CustomerVotes {
     return out;
   }
 
-  /** The binary form of the window (the customer is the store's key; the votes follow from the window). */
+  /**
+   * The binary form of the window (the customer is the store's key; the votes follow from the window): the current
+   * window, the retained closed votes' keys, then the parts.
+   */
   public byte[] toBytes() {
-    return VersionedBinary.write(FORMAT_VERSION, 64 * window.size() + 8, out -> {
+    return VersionedBinary.write(FORMAT_VERSION, 64 * window.size() + 32 * closed.size() + 16, out -> {
+      out.writeLong(current);
+      out.writeInt(closed.size());
+      for (String key : closed) {
+        out.writeUTF(key);
+      }
       out.writeInt(window.size());
       for (Contribution<Part> c : window) {
         out.writeUTF(c.source());
@@ -122,21 +184,46 @@ public final class CustomerVotes {
     });
   }
 
-  /** Reads what {@link #toBytes()} wrote, for {@code customer}, bounded by {@code bounder}. */
+  /** Reads what {@link #toBytes()} wrote, everything since the job's state began being one window. */
   public static CustomerVotes fromBytes(String customer, ContributionBounder bounder, byte[] data) {
-    List<Contribution<Part>> window = VersionedBinary.read(data, FORMAT_VERSION, "CustomerVotes", in -> {
-      int n = in.readInt();
-      List<Contribution<Part>> parts = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        String source = in.readUTF();
-        String chain = in.readUTF();
-        Outcome o = Outcome.of((char) in.readByte());
-        String target = o == Outcome.FIXED ? in.readUTF() : null;
-        parts.add(new Contribution<>(customer, source, chain, new Part(o, target, readFact(in), readFact(in))));
+    return fromBytes(customer, bounder, new VoteWindows(0), data);
+  }
+
+  /**
+   * Reads what {@link #toBytes()} wrote, for {@code customer}, bounded by {@code bounder}, in {@code windows}; a
+   * window written before windows existed (format 1) is the single window 0.
+   */
+  public static CustomerVotes fromBytes(String customer, ContributionBounder bounder, VoteWindows windows,
+      byte[] data) {
+    if (data.length > 0 && data[0] == FORMAT_VERSION_SINGLE_WINDOW) {
+      List<Contribution<Part>> parts = VersionedBinary.read(data, FORMAT_VERSION_SINGLE_WINDOW, "CustomerVotes",
+          in -> readParts(in, customer));
+      return new CustomerVotes(customer, bounder, windows, parts.isEmpty() ? -1 : 0, parts, new ArrayList<>());
+    }
+    long[] current = new long[1];
+    List<String> closed = new ArrayList<>();
+    List<Contribution<Part>> parts = VersionedBinary.read(data, FORMAT_VERSION, "CustomerVotes", in -> {
+      current[0] = in.readLong();
+      int c = in.readInt();
+      for (int i = 0; i < c; i++) {
+        closed.add(in.readUTF());
       }
-      return parts;
+      return readParts(in, customer);
     });
-    return new CustomerVotes(customer, bounder, window);
+    return new CustomerVotes(customer, bounder, windows, current[0], parts, closed);
+  }
+
+  private static List<Contribution<Part>> readParts(DataInput in, String customer) throws IOException {
+    int n = in.readInt();
+    List<Contribution<Part>> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String source = in.readUTF();
+      String chain = in.readUTF();
+      Outcome o = Outcome.of((char) in.readByte());
+      String target = o == Outcome.FIXED ? in.readUTF() : null;
+      parts.add(new Contribution<>(customer, source, chain, new Part(o, target, readFact(in), readFact(in))));
+    }
+    return parts;
   }
 
   private static void writeFact(DataOutput out, LatestValue v) throws IOException {

@@ -13,6 +13,8 @@ public final class StatKey {
   public static final char PAIR = 'P';
   public static final char REPHRASED = 'R';
   public static final char VOTE = 'V';
+  /** A bounded vote of one publish window of the streaming job ({@link VoteWindows}). */
+  public static final char WINDOWED_VOTE = 'W';
 
   private StatKey() {}
 

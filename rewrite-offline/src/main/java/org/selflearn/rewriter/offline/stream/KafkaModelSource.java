@@ -54,7 +54,7 @@ public final class KafkaModelSource implements ModelPublisher.Source {
     boolean personal = config.get(ConfigKeys.PUBLISH_PERSONAL);
     progress.accept("reading the stream's statistics, facts, ranker sample and " + (personal ? "personal memories"
         : "the memories of the sample's customers (publish.personal=false: serving instances keep the rest)"));
-    MinedInputs inputs = StreamModelSource.read(bootstrap, config, personal);
+    MinedInputs inputs = StreamModelSource.read(bootstrap, config, personal, progress);
     seconds.put("readStream", Math.round((System.nanoTime() - tr) / 1e7) / 100.0);
     if (inputs.stats().isEmpty()) {
       throw new IllegalStateException("the statistics topic '" + config.get(ConfigKeys.STATS_TOPIC)
@@ -137,10 +137,15 @@ public final class KafkaModelSource implements ModelPublisher.Source {
     return validation;
   }
 
-  /** The streaming job's window: everything mined since its state began, named by its id and statistics topic. */
+  /**
+   * The streaming job's window, named by its id and statistics topic: everything mined since its state began, or,
+   * with {@code privacy.window-days}, the newest closed window.
+   */
   @Override
   public String window() {
+    int days = config.get(ConfigKeys.PRIVACY_WINDOW_DAYS);
     return "stream " + config.get(ConfigKeys.APPLICATION_ID) + " statistics topic " + config.get(
-        ConfigKeys.STATS_TOPIC) + " at " + bootstrap;
+        ConfigKeys.STATS_TOPIC) + " at " + bootstrap + (days == 0 ? "" : ", the newest closed window of " + days
+        + " days");
   }
 }

@@ -277,7 +277,10 @@ final class MiningProcessor implements Processor<String, byte[], String, MiningO
     }
     long ts = turns.get(turns.size() - 1).timestampMs();
     if (votes != null) {
-      votes.accept(s, (k, v) -> contributions.stat(k, v, ts)); // bounded votes instead of statistics, as file mode
+      // bounded votes instead of statistics, as file mode; a session of a closed privacy window is not counted
+      if (!votes.accept(s, (k, v) -> contributions.stat(k, v, ts))) {
+        metrics.lateForPrivacyWindow.increment();
+      }
     } else {
       SessionMiner.contributions(s, (k, v) -> contributions.stat(k, v, ts));
     }

@@ -12,6 +12,7 @@ public final class StreamMetrics {
   final Counter chains;
   final Counter erasures;
   final Counter erasuresWithoutKey;
+  final Counter lateForPrivacyWindow;
 
   public StreamMetrics(MeterRegistry registry) {
     eventsIn = registry.counter("mining.events.in");
@@ -21,6 +22,7 @@ public final class StreamMetrics {
     chains = registry.counter("mining.chains");
     erasures = registry.counter("mining.erasures");
     erasuresWithoutKey = registry.counter("mining.erasures.without-key");
+    lateForPrivacyWindow = registry.counter("mining.sessions.late-for-privacy-window");
   }
 
   /** Events read so far (valid, rejected and duplicate). */

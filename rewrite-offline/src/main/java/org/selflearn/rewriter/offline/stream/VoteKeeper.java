@@ -9,6 +9,7 @@ import org.selflearn.rewriter.offline.mining.CustomerVotes;
 import org.selflearn.rewriter.offline.mining.MinedSession;
 import org.selflearn.rewriter.offline.mining.RequestVotes;
 import org.selflearn.rewriter.offline.mining.StatValue;
+import org.selflearn.rewriter.offline.mining.VoteWindows;
 import org.selflearn.rewriter.offline.privacy.ContributionBounder;
 import org.selflearn.rewriter.offline.privacy.PrivacySettings;
 
@@ -27,11 +28,13 @@ final class VoteKeeper {
   static final String STORE = "customer-votes";
 
   private final ContributionBounder bounder;
+  private final VoteWindows voteWindows;
   private final Map<String, CustomerVotes> dirty = new HashMap<>();
   private KeyValueStore<String, byte[]> windows;
 
   VoteKeeper(PrivacySettings privacy) {
     this.bounder = privacy.bounder(RequestVotes.BOUNDING_KEY);
+    this.voteWindows = new VoteWindows(privacy.windowDays());
   }
 
   /** Attaches the store and forgets anything held from before (a task re-initialised). */
@@ -40,10 +43,14 @@ final class VoteKeeper {
     dirty.clear();
   }
 
-  /** Adds a closed session to its customer's window; the change of their votes goes to {@code changes}. */
-  void accept(MinedSession s, BiConsumer<String, StatValue> changes) {
+  /**
+   * Adds a closed session to its customer's window; the change of their votes goes to {@code changes}.
+   *
+   * @return false when the session belongs to a publish window already closed for that customer (not counted)
+   */
+  boolean accept(MinedSession s, BiConsumer<String, StatValue> changes) {
     String customer = s.turns().get(0).customerId();
-    window(customer).add(s, changes);
+    return window(customer).add(s, changes);
   }
 
   /** Retracts the customer's votes into {@code changes} and deletes their window; returns how many votes went. */
@@ -71,7 +78,8 @@ final class VoteKeeper {
     CustomerVotes w = dirty.get(customer);
     if (w == null) {
       byte[] stored = windows.get(customer);
-      w = stored == null ? new CustomerVotes(customer, bounder) : CustomerVotes.fromBytes(customer, bounder, stored);
+      w = stored == null ? new CustomerVotes(customer, bounder, voteWindows)
+          : CustomerVotes.fromBytes(customer, bounder, voteWindows, stored);
       dirty.put(customer, w);
     }
     return w;

@@ -94,6 +94,58 @@ class CustomerVotesTest {
   }
 
   @Test
+  void aLaterWindowClosesTheCurrentOneWithoutRetractingItsVotesAndALateSessionIsNotCounted() {
+    VoteWindows weekly = new VoteWindows(7);
+    CustomerVotes votes = new CustomerVotes("c", ONE_REQUEST, weekly);
+    String first = weekly.key(0, key("misheard", Outcome.FIXED, "meant"));
+    assertThat(add(votes, RequestVotesTest.chainOnDay(2, "c", true, "misheard", "meant")))
+        .containsOnly(Map.entry(first, 1L));
+    Map<String, Long> next = new TreeMap<>();
+    assertThat(votes.add(RequestVotesTest.chainOnDay(9, "c", true, "works"), (k, v) -> next.merge(k, v.count(),
+        Long::sum))).isTrue();
+    assertThat(next).as("window 0's vote stays counted; window 1 starts empty, M = 1 again")
+        .containsOnly(Map.entry(weekly.key(1, key("works", Outcome.OK, null)), 1L));
+    assertThat(votes.currentWindow()).isEqualTo(1);
+    Map<String, Long> late = new TreeMap<>();
+    assertThat(votes.add(RequestVotesTest.chainOnDay(5, "c", true, "too late", "fixed"), (k, v) -> late.put(k,
+        v.count()))).as("a session of the closed window 0").isFalse();
+    assertThat(late).isEmpty();
+
+    CustomerVotes back = CustomerVotes.fromBytes("c", ONE_REQUEST, weekly, votes.toBytes());
+    assertThat(back.currentWindow()).isEqualTo(1);
+    Map<String, Long> retracted = new TreeMap<>();
+    back.retract((k, v) -> retracted.merge(k, v.count(), Long::sum));
+    assertThat(retracted).as("erasure reaches the closed window's vote too").containsOnly(Map.entry(first, -1L),
+        Map.entry(weekly.key(1, key("works", Outcome.OK, null)), -1L));
+  }
+
+  @Test
+  void onlyTheLastTwoClosedWindowsAreRetainedForErasure() {
+    VoteWindows daily = new VoteWindows(1);
+    CustomerVotes votes = new CustomerVotes("c", ONE_REQUEST, daily);
+    for (int day = 0; day < 5; day++) {
+      add(votes, RequestVotesTest.chainOnDay(day, "c", true, "works"));
+    }
+    Map<String, Long> retracted = new TreeMap<>();
+    votes.retract((k, v) -> retracted.merge(k, v.count(), Long::sum));
+    assertThat(retracted.keySet()).extracting(VoteWindows::windowOf).containsExactlyInAnyOrder(2L, 3L, 4L);
+  }
+
+  @Test
+  void aWindowWrittenBeforeWindowsExistedIsReadAsTheSingleWindow() {
+    CustomerVotes votes = new CustomerVotes("c", ONE_REQUEST);
+    add(votes, RequestVotesTest.chain("c", true, "misheard", "meant"));
+    byte[] current = votes.toBytes();
+    // format 1: no window, no closed keys — the parts only
+    byte[] v1 = new byte[current.length - 12];
+    v1[0] = 1;
+    System.arraycopy(current, 13, v1, 1, current.length - 13);
+    CustomerVotes back = CustomerVotes.fromBytes("c", ONE_REQUEST, v1);
+    assertThat(back.votes()).isEqualTo(votes.votes());
+    assertThat(back.currentWindow()).isZero();
+  }
+
+  @Test
   void aSessionOfAnotherCustomerIsRefused() {
     CustomerVotes votes = new CustomerVotes("c", ONE_REQUEST);
     assertThatThrownBy(() -> votes.add(RequestVotesTest.chain("d", true, "x"), (k, v) -> { }))

@@ -33,12 +33,17 @@ class RequestVotesTest {
    * are the texts.
    */
   static MinedSession chain(String customer, boolean success, String... states) {
+    return chainOnDay(0, customer, success, states);
+  }
+
+  /** {@link #chain} on a given UTC day since 1970-01-01. */
+  static MinedSession chainOnDay(long day, String customer, boolean success, String... states) {
     List<Turn> turns = new ArrayList<>();
     boolean[] defect = new boolean[states.length];
     boolean[] rephrased = new boolean[states.length];
     for (int i = 0; i < states.length; i++) {
       boolean last = i == states.length - 1;
-      turns.add(new Turn("e-" + ids++, 1_000L * ids, customer, "d", DeviceType.SPEAKER, states[i], states[i],
+      turns.add(new Turn("e-" + ids++, day * 86_400_000L + 1_000L * (ids % 80_000), customer, "d", DeviceType.SPEAKER, states[i], states[i],
           last && success ? "Music|Play" : "", "", last && !success, false, Feedback.NONE, 0));
       defect[i] = !(last && success);
       rephrased[i] = !last;

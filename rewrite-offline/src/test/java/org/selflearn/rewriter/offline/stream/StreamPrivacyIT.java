@@ -24,6 +24,8 @@ import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.cli.RewriteCli;
 import org.selflearn.rewriter.offline.mining.StatKey;
 import org.selflearn.rewriter.offline.mining.StatValue;
+import org.selflearn.rewriter.offline.mining.VoteWindows;
+import org.selflearn.rewriter.offline.publish.PrivacyLedger;
 import org.selflearn.rewriter.simulator.BuiltInWorld;
 import org.selflearn.rewriter.simulator.LogSimulator;
 import org.selflearn.rewriter.simulator.SimulationOptions;
@@ -101,6 +103,56 @@ class StreamPrivacyIT {
       JsonNode summary = Jackson.readTree(Files.readString(version.resolve("train-summary.json")));
       assertThat(summary.get("privacy").get("released").get("requests").asLong()).as("something was released")
           .isPositive();
+    }
+  }
+
+  @Test
+  void withTumblingWindowsPublishReleasesTheNewestClosedWindowAsFileModeCountsItsDays() throws Exception {
+    int days = 2;
+    RewriterConfig windowed = StreamMiningIT.config("private-windows").with(ConfigKeys.PRIVACY_EPSILON, EPSILON)
+        .with(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER, 2).with(ConfigKeys.CALIBRATION_ENABLED, false)
+        .with(ConfigKeys.PRIVACY_WINDOW_DAYS, days);
+    VoteWindows windows = new VoteWindows(days);
+    long newest = lines.stream().mapToLong(l -> windows.of(timeOf(l))).max().orElseThrow();
+    long closed = newest - 1;
+    Map<String, Long> fileModeOfClosed = VoteTallies.votes(VoteTallies.mineFile(windowed, dir, lines.stream()
+        .filter(l -> windows.of(timeOf(l)) == closed).toList()));
+    assertThat(fileModeOfClosed).isNotEmpty();
+    try (Admin admin = broker.admin()) {
+      Topics.ensure(admin, windowed, 3, (short) 1);
+    }
+    EventFileProducer.produce(logs, broker.bootstrapServers(), windowed.get(ConfigKeys.INPUT_TOPIC));
+    try (StreamJob job = new StreamJob(windowed, broker.bootstrapServers(), dir.resolve("state-windows").toString(),
+        new SimpleMeterRegistry()); Admin admin = broker.admin()) {
+      job.start();
+      assertThat(StreamJob.awaitCaughtUp(admin, windowed, Duration.ofMinutes(4), broker.bootstrapServers())).isTrue();
+      Map<String, StatValue> stats = StatsTopicReader.read(broker.bootstrapServers(),
+          windowed.get(ConfigKeys.STATS_TOPIC));
+      assertThat(stats.keySet()).as("windowed votes only").allMatch(k -> StatKey.kind(k) == StatKey.WINDOWED_VOTE);
+      assertThat(VoteWindows.latestClosed(stats)).isEqualTo(closed);
+      assertThat(VoteTallies.votes(VoteWindows.votesOf(stats, closed))).as("each customer bounded per window")
+          .isEqualTo(fileModeOfClosed);
+
+      Path yaml = dir.resolve("config-windows.yaml");
+      Files.writeString(yaml, String.join("\n", "stream.stats-topic: " + windowed.get(ConfigKeys.STATS_TOPIC),
+          "stream.facts-topic: " + windowed.get(ConfigKeys.FACTS_TOPIC),
+          "stream.application-id: " + windowed.get(ConfigKeys.APPLICATION_ID),
+          "stream.input-topic: " + windowed.get(ConfigKeys.INPUT_TOPIC), "calibration.enabled: false",
+          "privacy.epsilon: " + EPSILON, "privacy.max-requests-per-customer: 2", "privacy.window-days: " + days,
+          ""));
+      Path published = dir.resolve("published-windows");
+      assertThat(RewriteCli.run("publish", "--config", yaml.toString(), "--bootstrap", broker.bootstrapServers(),
+          "--model", published.toString())).isZero();
+      assertThat(PrivacyLedger.of(published).entries()).singleElement()
+          .satisfies(e -> assertThat(e.window()).contains("newest closed window of 2 days"));
+    }
+  }
+
+  private static long timeOf(String line) {
+    try {
+      return java.time.Instant.parse(Jackson.readTree(line).get("timestamp").asText()).toEpochMilli();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
