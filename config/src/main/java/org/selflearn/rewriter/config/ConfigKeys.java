@@ -259,6 +259,11 @@ public final class ConfigKeys {
           + " rewrites appear at all (partition selection, with all of privacy.delta); the rest noises the counts of"
           + " the chosen ones. A larger share lowers the release threshold and coarsens the counts. Unused while"
           + " privacy.epsilon is 0."));
+  public static final ConfigKey<Boolean> PRIVACY_CALIBRATE = add(ConfigKey.ofBoolean("privacy.calibrate", false,
+      "Differential privacy: whether a private build still calibrates its layers (calibration.enabled) by replaying"
+          + " the latest days of the raw logs, which the guarantee does not cover. false: every layer serves, the"
+          + " ranked ones above the public ranker's own threshold, a choice that reads no data (measured on d1 and"
+          + " d2 as good or better, docs/privacy.md). Unused while privacy.epsilon is 0."));
   public static final ConfigKey<Integer> PRIVACY_WINDOW_DAYS = add(ConfigKey.ofInt("privacy.window-days", 0, 0,
       3_650, "Differential privacy, streaming job: the publish window. 0: one window, everything the job has mined"
           + " since its state began, and each publish releases it all again. N: tumbling windows of N days of event"

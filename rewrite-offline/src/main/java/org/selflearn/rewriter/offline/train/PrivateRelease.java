@@ -31,8 +31,8 @@ import org.selflearn.rewriter.online.ModelDirectory;
  * </ol>
  * Everything the build then reads — the table's gates, the global index, wording classes, the spelling baseline, the
  * stats file — is computed from these noisy counts alone ({@link ReleasedStats}): post-processing. Facts are kept for
- * released requests only; ranker examples only when their request (negatives) or their fix (positives) was released.
- * Personal memories pass unchanged: they serve only their own customer.
+ * released requests only; no ranker example passes (the private model's ranker learns on a public world,
+ * {@link PublicRanker}). Personal memories pass unchanged: they serve only their own customer.
  */
 public final class PrivateRelease {
   private final PrivacySettings settings;
@@ -103,8 +103,8 @@ public final class PrivateRelease {
     NoisyCounts counts = new NoisyCounts(budget.countEpsilon(), perCustomer, sampler);
     SortedMap<String, Long> totals = counts.release(tally.totals(ReleasedStats.requests(released.keySet())));
     Map<String, StatValue> stats = ReleasedStats.of(released, totals, tally);
-    MinedInputs out = new MinedInputs(stats, releasedFacts(in.facts(), stats), in.memories(),
-        examples(in.positives(), released), examples(in.negatives(), released));
+    // no ranker examples: a private model's ranker is trained on a public world, not on customers' data (PublicRanker)
+    MinedInputs out = new MinedInputs(stats, releasedFacts(in.facts(), stats), in.memories(), List.of(), List.of());
 
     Map<String, Object> guarantee = guarantee(budget);
     Map<String, Object> report = new LinkedHashMap<>(guarantee);
@@ -121,8 +121,6 @@ public final class PrivateRelease {
     Map<String, Object> shown = new LinkedHashMap<>();
     shown.put("requests", released.keySet().stream().filter(k -> RequestVote.parse(k).target() == null).count());
     shown.put("rewrites", released.keySet().stream().filter(k -> RequestVote.parse(k).target() != null).count());
-    shown.put("rankerPositives", out.positives().size());
-    shown.put("rankerNegatives", out.negatives().size());
     report.put("released", shown);
     return new Result(out, guarantee, report);
   }
@@ -135,8 +133,9 @@ public final class PrivateRelease {
     g.put("maxRequestsPerCustomer", settings.maxRequestsPerCustomer());
     g.put("selectionShare", budget.selectionShare());
     g.put("unit", "one customer within one publish window (file mode: the whole training log; streaming job:"
-        + " every event it has mined since its state began)");
-    g.put("covers", "rewrite table, global index, wording classes, spelling baseline, stats file");
+        + " every event it has mined since its state began, or its newest closed window with privacy.window-days)");
+    g.put("covers", "rewrite table, global index, wording classes, spelling baseline, stats file; the ranker is"
+        + " trained on a public simulated world and reads no customer's data");
     g.put("composition", budget.afterPublishes(1).rule() + ": k publishes over the same customers give (k·ε, k·δ)");
     return g;
   }
@@ -150,11 +149,5 @@ public final class PrivateRelease {
       }
     });
     return out;
-  }
-
-  /** The examples whose fix (positives) or whose working request (negatives) was released. */
-  private static List<TrainingExample> examples(List<TrainingExample> sample, Map<String, Long> released) {
-    return sample.stream().filter(e -> released.containsKey(new RequestVote(e.source(),
-        e.positive() ? Outcome.FIXED : Outcome.OK, e.target()).key())).toList();
   }
 }

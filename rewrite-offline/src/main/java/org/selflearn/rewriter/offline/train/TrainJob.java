@@ -99,7 +99,11 @@ public final class TrainJob {
       lentEncoder = encoder;
       return buildThenCalibrate(inputs, () -> {
         long tc = System.nanoTime();
-        Path logs = config.get(ConfigKeys.CALIBRATION_ENABLED) ? calibrationLogs.get() : null;
+        if (config.get(ConfigKeys.CALIBRATION_ENABLED) && !calibrates()) {
+          progress.accept("calibration: skipped with privacy on (privacy.calibrate=false): layer choices that read"
+              + " no data, every layer serving, the ranked ones above the public ranker's threshold");
+        }
+        Path logs = calibrates() ? calibrationLogs.get() : null;
         SelfCalibration.Result calibration = logs == null ? null : calibrate(logs, modelDir, encoder);
         seconds.put("calibrate", lap(tc));
         return calibration;
@@ -153,7 +157,7 @@ public final class TrainJob {
    * with the texts it has embedded), and judges the held-out turns.
    */
   private SelfCalibration.Result calibrate(Path logs, Path modelDir, Embedder encoder) {
-    if (!config.get(ConfigKeys.CALIBRATION_ENABLED)) {
+    if (!calibrates()) {
       return null;
     }
     SelfCalibration.Result calibration = new SelfCalibration(config, progress).run(logs, workDirBeside(modelDir),
@@ -163,6 +167,15 @@ public final class TrainJob {
       progress.accept("calibration: the logs are too small to hold any out; every layer serves");
     }
     return calibration;
+  }
+
+  /**
+   * Whether this build calibrates its layers: {@code calibration.enabled}, and, with differential privacy on, only if
+   * {@code privacy.calibrate} asks for it (calibration judges raw held-out logs, which the guarantee does not cover).
+   */
+  private boolean calibrates() {
+    return config.get(ConfigKeys.CALIBRATION_ENABLED)
+        && (config.get(ConfigKeys.PRIVACY_EPSILON) == 0 || config.get(ConfigKeys.PRIVACY_CALIBRATE));
   }
 
   /**
@@ -247,14 +260,19 @@ public final class TrainJob {
     }
     long t3 = System.nanoTime();
     List<TrainingExample> examples = inputs.examples();
-    progress.accept("training the ranker on " + examples.size() + " mined examples");
     Map<String, Object> rankerReport = RankerBuilder.newReport();
     EquivalentWordings wordings = new EquivalentWordings(mined);
     wordings.toClasses().save(modelDir);
     rankerReport.put("wordingClassMembers", wordings.size());
-    RankerTraining.TrainedRanker ranker = new RankerBuilder(OnlineSettings.from(config),
-        config.get(ConfigKeys.TARGET_PRECISION), SEED,
-        release.enabled() ? RankerBuilder.UNKNOWN_SHARE_WHEN_PRIVATE : 0).train(examples, dir, embedder, wordings, rankerReport);
+    RankerTraining.TrainedRanker ranker;
+    if (release.enabled()) {
+      // a private model's ranker reads no customer's data (docs/privacy.md)
+      ranker = PublicRanker.writeInto(dir, config, clock, progress, rankerReport);
+    } else {
+      progress.accept("training the ranker on " + examples.size() + " mined examples");
+      ranker = new RankerBuilder(OnlineSettings.from(config), config.get(ConfigKeys.TARGET_PRECISION), SEED)
+          .train(examples, dir, embedder, wordings, rankerReport);
+    }
     rankerReport.put("weights", ranker.weights());
     summary.put("ranker", rankerReport);
     seconds.put("ranker", lap(t3));
@@ -324,7 +342,7 @@ public final class TrainJob {
    * a ranked layer the held-out days placed themselves: on pooled evidence or below the ranker's floor with margin)
    * and the held-out evidence they were chosen on.
    */
-  private static Map<String, Object> writeCalibration(SelfCalibration.Result calibration, double own,
+  private Map<String, Object> writeCalibration(SelfCalibration.Result calibration, double own,
       ModelDirectory dir) {
     LayerCalibration c = calibration == null ? LayerCalibration.allOn(own) : calibration.choice();
     List<Boolean> held = calibration == null ? List.of(true, true) : calibration.rankedAtLeastRankerThreshold();
@@ -333,7 +351,9 @@ public final class TrainJob {
         held.get(1) ? Math.max(own, c.globalThreshold()) : c.globalThreshold());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("serve", c.toMap());
-    m.put("heldOut", calibration == null ? "none: calibration disabled or logs too small to split"
+    m.put("heldOut", calibration == null ? (config.get(ConfigKeys.CALIBRATION_ENABLED) && !calibrates()
+        ? "none: skipped with privacy on (privacy.calibrate=false), a choice that reads no data"
+        : "none: calibration disabled or logs too small to split")
         : calibration.report());
     Json.write(dir.root().resolve(LayerCalibration.FILE), m);
     return m;

@@ -119,7 +119,7 @@ class PrivateReleaseTest {
   }
 
   @Test
-  void itKeepsTheFactsAndRankerExamplesOfReleasedRequestsOnly() {
+  void itKeepsTheFactsOfReleasedRequestsOnlyAndNoRankerExample() {
     Map<String, LatestValue> facts = Map.of("D\t" + MEANT, new LatestValue(1, "IoT|LightsOn"),
         "D\tcall my sister marguerite", new LatestValue(1, "Calling|Call"));
     List<TrainingExample> positives = List.of(new TrainingExample("c1", 0, 1, "", MISHEARD, MEANT),
@@ -129,8 +129,8 @@ class PrivateReleaseTest {
     MinedInputs in = new MinedInputs(agreed(), facts, Map.of(), positives, negatives);
     MinedInputs out = release(1, 1, 3).apply(in).inputs();
     assertThat(out.facts()).containsOnlyKeys("D\t" + MEANT);
-    assertThat(out.positives()).containsExactly(positives.get(0));
-    assertThat(out.negatives()).containsExactly(negatives.get(0));
+    assertThat(out.positives()).as("a private model's ranker learns on a public world").isEmpty();
+    assertThat(out.negatives()).isEmpty();
   }
 
   @SuppressWarnings("unchecked")

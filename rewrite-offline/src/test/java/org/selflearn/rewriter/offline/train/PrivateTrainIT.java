@@ -54,6 +54,10 @@ class PrivateTrainIT {
         .containsEntry("maxChainsPerRequest", 3).containsEntry("maxRequestsPerCustomer", 1);
     assertThat(map(summary.get("privacy"))).containsKeys("selection", "counts", "released");
     assertThat(map(map(summary.get("mining")).get("bounding"))).containsKey("droppedRequests");
+    assertThat(String.valueOf(map(summary.get("ranker")).get("public"))).as("the ranker reads no customer's data")
+        .contains("built-in simulated world");
+    assertThat(String.valueOf(map(summary.get("calibration")).get("heldOut"))).as("nor do the layer choices")
+        .contains("privacy.calibrate=false");
   }
 
   @Test

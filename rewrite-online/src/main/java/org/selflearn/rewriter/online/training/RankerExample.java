@@ -13,18 +13,9 @@ import java.util.Objects;
  * @param target the successful rephrase that followed, or null when the source itself succeeded
  * @param heldOut whether the example belongs to the customers held out to choose the threshold (the caller splits by
  *     customer, so that no customer is on both sides)
- * @param requestUnknown whether to learn from the example as serving sees a request the global index does not hold
- *     (no statistics of the request itself), even if it holds this one: a model whose index holds few of the requests
- *     it will be asked (a differentially private one) must learn how to rank those from examples it can show
  */
 public record RankerExample(String customerId, int deviceType, long timeMillis, String previousDomain, String source,
-    String target, boolean heldOut, boolean requestUnknown) {
-  /** An example learned from with the request's statistics, as serving sees it. */
-  public RankerExample(String customerId, int deviceType, long timeMillis, String previousDomain, String source,
-      String target, boolean heldOut) {
-    this(customerId, deviceType, timeMillis, previousDomain, source, target, heldOut, false);
-  }
-
+    String target, boolean heldOut) {
   public RankerExample {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(previousDomain, "previousDomain");

@@ -18,9 +18,8 @@ import org.selflearn.rewriter.online.rank.TrainingGroup;
 /**
  * Turns examples into ranker training groups through the serving path's own decision engine: the same "left alone"
  * rule, the same retrieval and the same features, so the ranker learns on exactly the candidates it will see.
- * Retrieval reads only the customer, the request, whether the example has a target (its leave-one-out) and whether
- * the request is to be seen as unknown, so the examples that share all four share one retrieval; their features are
- * computed each in its own context.
+ * Retrieval reads only the customer, the request and whether the example has a target (its leave-one-out), so the
+ * examples that share all three share one retrieval; their features are computed each in its own context.
  */
 final class TrainingGroups {
   private final RewriteEngine engine;
@@ -41,7 +40,7 @@ final class TrainingGroups {
     Map<List<Object>, List<Integer>> sharing = new LinkedHashMap<>();
     for (int i = 0; i < examples.size(); i++) {
       RankerExample e = examples.get(i);
-      sharing.computeIfAbsent(Arrays.asList(e.customerId(), e.source(), e.target() == null, e.requestUnknown()),
+      sharing.computeIfAbsent(Arrays.asList(e.customerId(), e.source(), e.target() == null),
           k -> new ArrayList<>()).add(i);
     }
     TrainingGroup[] out = new TrainingGroup[examples.size()];
@@ -52,10 +51,7 @@ final class TrainingGroups {
     return Arrays.stream(out).filter(Objects::nonNull).toList();
   }
 
-  /**
-   * What the examples of one customer, request, kind and view of the request share: memory, prior (none when the
-   * examples are to be learned as of an unknown request), and (once needed) the candidates.
-   */
+  /** What the examples of one customer, request and kind share: memory, prior, and (once needed) the candidates. */
   private final class Shared {
     final PersonalProfile profile;
     final GlobalEntry prior;
@@ -64,7 +60,7 @@ final class TrainingGroups {
 
     Shared(RankerExample first) {
       profile = engine.profile(model.personal(), first.customerId());
-      prior = first.requestUnknown() ? null : engine.retriever().lookup(model.global(), first.source());
+      prior = engine.retriever().lookup(model.global(), first.source());
     }
 
     /** The request's view without context, retrieving on first use. */

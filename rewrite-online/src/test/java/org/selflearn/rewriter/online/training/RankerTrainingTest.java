@@ -65,20 +65,6 @@ class RankerTrainingTest {
   }
 
   @Test
-  void shouldLearnAnExampleMarkedUnknownAsServingSeesARequestTheIndexDoesNotHold() throws IOException {
-    // the index says "play imagine dragons" succeeds: serving leaves it alone, and so does training
-    Map<String, Object> known = new LinkedHashMap<>();
-    train(List.of(example("c-4", "play imagine dragons", null, false)), model(1), known);
-    assertThat(known).containsEntry("groups", 0);
-
-    // a private model's index holds few requests: seen without its statistics, the same request is ranked
-    Map<String, Object> unknown = new LinkedHashMap<>();
-    train(List.of(new RankerExample("c-4", 0, 1_000L, "", "play imagine dragons", null, false, true)), model(2),
-        unknown);
-    assertThat(unknown).containsEntry("groups", 1).containsEntry("groupsWithTargetRetrieved", 0L);
-  }
-
-  @Test
   void shouldRejectATargetPrecisionOutsideTheUnitInterval() {
     OnlineSettings s = OnlineSettings.from(RewriterConfig.defaults());
     assertThatThrownBy(() -> new RankerTraining(s, 0, 1)).hasMessageContaining("targetPrecision");
