@@ -13,7 +13,6 @@ import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.io.Directories;
 import org.selflearn.rewriter.online.ModelDirectory;
-import org.selflearn.rewriter.online.rank.LogisticRanker;
 import org.selflearn.rewriter.online.training.RankerTraining;
 import org.selflearn.rewriter.simulator.BuiltInWorld;
 import org.selflearn.rewriter.simulator.LogSimulator;
@@ -34,7 +33,10 @@ final class PublicRanker {
   static final int DAYS = 14;
   static final long SEED = 7;
 
-  private static final Map<List<Object>, byte[]> TRAINED = new HashMap<>();
+  /** The ranker file and what it holds. */
+  private record Trained(byte[] file, RankerTraining.TrainedRanker ranker) {}
+
+  private static final Map<List<Object>, Trained> TRAINED = new HashMap<>();
 
   private PublicRanker() {}
 
@@ -43,23 +45,23 @@ final class PublicRanker {
    */
   static RankerTraining.TrainedRanker writeInto(ModelDirectory dir, RewriterConfig config, Clock clock,
       Consumer<String> progress, Map<String, Object> report) {
-    byte[] ranker = trained(config, clock, progress);
+    Trained trained = trained(config, clock, progress);
     try {
-      Files.write(dir.ranker(), ranker);
+      Files.write(dir.ranker(), trained.file());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.ranker() + ": " + e.getMessage(), e);
     }
-    LogisticRanker loaded = LogisticRanker.load(dir.ranker());
     report.put("public", "trained on the built-in simulated world (" + CUSTOMERS + " customers, " + DAYS
         + " days, seed " + SEED + "), not on customers' data: a private model's ranker (docs/privacy.md)");
-    return new RankerTraining.TrainedRanker(loaded.threshold(), loaded.weightsByName());
+    return trained.ranker();
   }
 
-  private static byte[] trained(RewriterConfig config, Clock clock, Consumer<String> progress) {
+  @SuppressWarnings("unchecked")
+  private static Trained trained(RewriterConfig config, Clock clock, Consumer<String> progress) {
     List<Object> key = List.of(config.get(ConfigKeys.EMBEDDER), config.get(ConfigKeys.TARGET_PRECISION),
         config.get(ConfigKeys.RANKED_LAYERS));
     synchronized (TRAINED) {
-      byte[] done = TRAINED.get(key);
+      Trained done = TRAINED.get(key);
       if (done != null) {
         return done;
       }
@@ -72,8 +74,11 @@ final class PublicRanker {
         new LogSimulator(BuiltInWorld.build(SEED), SimulationOptions.of(CUSTOMERS, DAYS, SEED)).run(world, d -> { });
         RewriterConfig open = config.with(ConfigKeys.PRIVACY_EPSILON, 0.0).with(ConfigKeys.CALIBRATION_ENABLED, false);
         Path model = work.resolve("model");
-        new TrainJob(open, clock, m -> { }).withoutBaselines().train(world.resolve(LogSimulator.TRAIN_FILE), model);
-        done = Files.readAllBytes(new ModelDirectory(model).ranker());
+        Map<String, Object> summary = new TrainJob(open, clock, m -> { }).withoutBaselines()
+            .train(world.resolve(LogSimulator.TRAIN_FILE), model);
+        Map<String, Object> ranker = (Map<String, Object>) summary.get("ranker");
+        done = new Trained(Files.readAllBytes(new ModelDirectory(model).ranker()), new RankerTraining.TrainedRanker(
+            ((Number) ranker.get("threshold")).doubleValue(), (Map<String, Double>) ranker.get("weights")));
         TRAINED.put(key, done);
         return done;
       } catch (IOException e) {
