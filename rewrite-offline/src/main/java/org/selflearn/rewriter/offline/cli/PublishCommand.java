@@ -113,6 +113,11 @@ final class PublishCommand implements Callable<Integer> {
   }
 
   private void print(ModelPublisher.Published p) {
+    if (p.unchanged()) {
+      Console.out().println("nothing new to publish in " + model + ": its privacy window was released already; "
+          + p.version() + " keeps serving");
+      return;
+    }
     Console.out().println("published model version " + p.version() + " in " + model
         + (p.previous() == null ? "" : " (was " + p.previous() + ")")
         + (p.removed().isEmpty() ? "" : "; removed " + String.join(", ", p.removed())));

@@ -1,8 +1,13 @@
 package org.selflearn.rewriter.offline.mining;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -85,6 +90,22 @@ public record VoteWindows(int days) {
       }
     }
     return false;
+  }
+
+  /**
+   * A digest of a window's votes (SHA-256 of the sorted keys and counts, first 16 hex digits): equal for the same
+   * votes, different once an erasure retracted some.
+   */
+  public static String digest(Map<String, StatValue> votes) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, StatValue> e : new TreeMap<>(votes).entrySet()) {
+        sha.update((e.getKey() + "\t" + e.getValue().count() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** The votes of one window, keyed as plain votes (what file mode mines for a log of that window). */

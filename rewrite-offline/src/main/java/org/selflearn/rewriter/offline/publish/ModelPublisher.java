@@ -53,8 +53,11 @@ public final class ModelPublisher {
    * @param previous the version that served before (null for the first publish)
    * @param removed versions removed beyond the ones kept
    * @param trainSummary what training reported
+   * @param unchanged true when nothing was published: the window this private publish would release was released
+   *     already and has not changed ({@code version} is then the one serving)
    */
-  public record Published(String version, String previous, List<String> removed, Map<String, Object> trainSummary) {}
+  public record Published(String version, String previous, List<String> removed, Map<String, Object> trainSummary,
+      boolean unchanged) {}
 
   /** Where a version's model comes from: a log file, or what the streaming job keeps in Kafka. */
   public interface Source {
@@ -66,6 +69,15 @@ public final class ModelPublisher {
 
     /** What data a build reads, as the privacy ledger records it (a log file, a streaming job's topics). */
     String window();
+
+    /**
+     * Whether {@link #window()} names data that can no longer change but by erasure — a closed privacy window, with a
+     * digest of its votes — so that a private publish of a window the ledger already holds would only spend privacy
+     * on a second noisy copy of the same release, and is skipped.
+     */
+    default boolean windowClosed() {
+      return false;
+    }
   }
 
   public ModelPublisher(RewriterConfig config, Clock clock, Consumer<String> progress) {
@@ -122,6 +134,11 @@ public final class ModelPublisher {
       Path tmp = home.versionsDir().resolve(".tmp-" + version);
       PrivacyLedger ledger = PrivacyLedger.of(home.root());
       PrivacyLedger.Entry spend = privateSpend(version, source);
+      if (spend != null && previous != null && source.windowClosed() && ledger.released(spend.window())) {
+        progress.accept("privacy: " + spend.window() + " was released already and has not changed: nothing new to"
+            + " publish, no privacy spent; " + previous + " keeps serving");
+        return new Published(previous, previous, List.of(), Map.of(), true);
+      }
       if (spend != null) {
         ledger.checkRoom(spend, config.get(ConfigKeys.PRIVACY_MAX_TOTAL_EPSILON));
       }
@@ -147,7 +164,7 @@ public final class ModelPublisher {
         hook.accept(ModelPublishStep.CURRENT_SWITCHED);
         List<String> removed = prune(home, version, config.get(ConfigKeys.MODEL_KEEP_VERSIONS));
         hook.accept(ModelPublishStep.PRUNED);
-        return new Published(version, previous, removed, summary);
+        return new Published(version, previous, removed, summary, false);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot publish model version " + version + " under " + modelDir + ": "
             + e.getMessage(), e);

@@ -111,6 +111,11 @@ public final class PrivacyLedger {
     return Collections.unmodifiableList(entries);
   }
 
+  /** Whether a recorded publish read exactly {@code window}. */
+  public boolean released(String window) {
+    return entries.stream().anyMatch(e -> e.window().equals(window));
+  }
+
   /** What the recorded publishes add up to, with {@code next} too when it is not null. */
   public PrivacyBudget.Guarantee total(Entry next) {
     List<Entry> all = new ArrayList<>(entries);

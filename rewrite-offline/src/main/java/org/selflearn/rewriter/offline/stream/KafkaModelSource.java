@@ -14,7 +14,9 @@ import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.markov.StateNames;
 import org.selflearn.rewriter.offline.io.Directories;
 import org.selflearn.rewriter.offline.mining.StatKey;
+import org.selflearn.rewriter.offline.mining.StatValue;
 import org.selflearn.rewriter.offline.mining.StatsFile;
+import org.selflearn.rewriter.offline.mining.VoteWindows;
 import org.selflearn.rewriter.offline.privacy.PrivacySettings;
 import org.selflearn.rewriter.online.ModelDirectory;
 import org.selflearn.rewriter.offline.publish.ModelPublisher;
@@ -139,13 +141,30 @@ public final class KafkaModelSource implements ModelPublisher.Source {
 
   /**
    * The streaming job's window, named by its id and statistics topic: everything mined since its state began, or,
-   * with {@code privacy.window-days}, the newest closed window.
+   * with {@code privacy.window-days} (and privacy on), the newest closed window with its days and a digest of its votes
+   * (read from the statistics topic), so that the ledger can tell the same release from a new one.
    */
   @Override
   public String window() {
     int days = config.get(ConfigKeys.PRIVACY_WINDOW_DAYS);
-    return "stream " + config.get(ConfigKeys.APPLICATION_ID) + " statistics topic " + config.get(
-        ConfigKeys.STATS_TOPIC) + " at " + bootstrap + (days == 0 ? "" : ", the newest closed window of " + days
-        + " days");
+    String job = "stream " + config.get(ConfigKeys.APPLICATION_ID) + " statistics topic " + config.get(
+        ConfigKeys.STATS_TOPIC) + " at " + bootstrap;
+    if (!windowClosed()) {
+      return job;
+    }
+    Map<String, StatValue> stats = StatsTopicReader.read(bootstrap, config.get(ConfigKeys.STATS_TOPIC));
+    long closed = VoteWindows.latestClosed(stats);
+    if (closed < 0) {
+      return job + ", no closed window of " + days + " days yet";
+    }
+    VoteWindows windows = new VoteWindows(days);
+    return job + ", window " + windows.firstDay(closed) + " to " + windows.lastDay(closed) + " (votes "
+        + VoteWindows.digest(VoteWindows.votesOf(stats, closed)) + ")";
+  }
+
+  /** With tumbling privacy windows a publish releases a closed window, which only an erasure can still change. */
+  @Override
+  public boolean windowClosed() {
+    return config.get(ConfigKeys.PRIVACY_WINDOW_DAYS) > 0 && config.get(ConfigKeys.PRIVACY_EPSILON) > 0;
   }
 }

@@ -57,4 +57,13 @@ class VoteWindowsTest {
     assertThat(VoteWindows.latestClosed(Map.of(weekly.key(12, ok), count(1)))).as("one window only").isEqualTo(-1);
     assertThat(VoteWindows.windowed(Map.of(VOTE, count(1)))).isFalse();
   }
+
+  @Test
+  void theDigestOfAWindowsVotesChangesWhenAVoteIsRetracted() {
+    String ok = new RequestVote("works", Outcome.OK, null).key();
+    String d = VoteWindows.digest(Map.of(VOTE, count(6), ok, count(2)));
+    assertThat(d).hasSize(16).isEqualTo(VoteWindows.digest(new java.util.HashMap<>(Map.of(ok, count(2), VOTE,
+        count(6)))));
+    assertThat(VoteWindows.digest(Map.of(VOTE, count(5), ok, count(2)))).isNotEqualTo(d);
+  }
 }

@@ -1,10 +1,9 @@
 package org.selflearn.rewriter.offline.publish;
 
-import org.selflearn.rewriter.common.codec.Jackson;
-import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.selflearn.rewriter.common.codec.Jackson;
 import org.selflearn.rewriter.config.ConfigKeys;
 import org.selflearn.rewriter.config.RewriterConfig;
 import org.selflearn.rewriter.offline.train.TrainJob;
@@ -143,6 +143,47 @@ class ModelPublisherTest {
 
     // privacy off spends nothing and is not recorded
     new ModelPublisher(CONFIG, Clock.systemUTC(), m -> { }, s -> { }, COPY).publish(logs, home);
+    assertThat(PrivacyLedger.of(home).entries()).hasSize(2);
+  }
+
+  @Test
+  void aClosedPrivacyWindowAlreadyReleasedIsNotPublishedAgain() {
+    Path home = tmp.resolve("model");
+    ModelPublisher p = new ModelPublisher(CONFIG.with(ConfigKeys.PRIVACY_EPSILON, 1.0), Clock.systemUTC(), m -> { },
+        s -> { }, COPY);
+    String[] window = {"stream app, window 2026-10-15 to 2026-10-21 (votes 0123456789abcdef)"};
+    int[] trainings = {0};
+    ModelPublisher.Source source = new ModelPublisher.Source() {
+      @Override
+      public Map<String, Object> train(Path out) {
+        trainings[0]++;
+        return COPY.apply(logs, out);
+      }
+
+      @Override
+      public List<RewriteRequest> validationRequests() {
+        return List.of(RewriteRequest.of("play imagine dragons", null));
+      }
+
+      @Override
+      public String window() {
+        return window[0];
+      }
+
+      @Override
+      public boolean windowClosed() {
+        return true;
+      }
+    };
+    assertThat(p.publish(source, home).unchanged()).isFalse();
+    ModelPublisher.Published again = p.publish(source, home);
+    assertThat(again.unchanged()).as("the same closed window: no second noisy copy").isTrue();
+    assertThat(again.version()).isEqualTo("v-000001");
+    assertThat(trainings[0]).isEqualTo(1);
+    assertThat(PrivacyLedger.of(home).entries()).hasSize(1);
+
+    window[0] = "stream app, window 2026-10-15 to 2026-10-21 (votes fedcba9876543210)"; // an erasure changed it
+    assertThat(p.publish(source, home).version()).isEqualTo("v-000002");
     assertThat(PrivacyLedger.of(home).entries()).hasSize(2);
   }
 

@@ -143,8 +143,12 @@ class StreamPrivacyIT {
       Path published = dir.resolve("published-windows");
       assertThat(RewriteCli.run("publish", "--config", yaml.toString(), "--bootstrap", broker.bootstrapServers(),
           "--model", published.toString())).isZero();
-      assertThat(PrivacyLedger.of(published).entries()).singleElement()
-          .satisfies(e -> assertThat(e.window()).contains("newest closed window of 2 days"));
+      assertThat(PrivacyLedger.of(published).entries()).singleElement().satisfies(e -> assertThat(e.window())
+          .contains("window " + windows.firstDay(closed) + " to " + windows.lastDay(closed)));
+      assertThat(RewriteCli.run("publish", "--config", yaml.toString(), "--bootstrap", broker.bootstrapServers(),
+          "--model", published.toString())).as("the same closed window again: nothing new, nothing spent").isZero();
+      assertThat(PrivacyLedger.of(published).entries()).hasSize(1);
+      assertThat(new org.selflearn.rewriter.online.ModelHome(published).versions()).containsExactly("v-000001");
     }
   }
 
