@@ -70,7 +70,9 @@ class ShardedServeIT {
     config = RewriterConfig.defaults().with(ConfigKeys.APPLICATION_ID, "app-shard")
         .with(ConfigKeys.INPUT_TOPIC, "events-shard").with(ConfigKeys.STATS_TOPIC, "stats-shard")
         .with(ConfigKeys.DEAD_LETTER_TOPIC, "dlq-shard").with(ConfigKeys.FACTS_TOPIC, "facts-shard")
-        .with(ConfigKeys.ERASURE_TOPIC, "erasures-shard").with(ConfigKeys.IDLE_FLUSH_SECONDS, 2)
+        // idle flush: long enough that a loaded 2-core machine never splits one customer's session between two polls
+        // (a split session loses its rephrase pair, and the memory then differs from file mode's)
+        .with(ConfigKeys.ERASURE_TOPIC, "erasures-shard").with(ConfigKeys.IDLE_FLUSH_SECONDS, 6)
         .with(ConfigKeys.COMMIT_INTERVAL_MS, 200).with(ConfigKeys.RANKER_EXAMPLES_PER_KIND, 300)
         .with(ConfigKeys.CALIBRATION_ENABLED, false).with(ConfigKeys.BUDGET_MS, 2000.0)
         .with(ConfigKeys.SHARD_SESSION_TIMEOUT_MS, 6000).with(ConfigKeys.SHARD_FORWARD_TIMEOUT_MS, 2000);
