@@ -68,14 +68,7 @@ class StreamPrivacyIT {
     Map<String, Long> fileModeWithoutErased = VoteTallies.votes(VoteTallies.mineFile(config, dir, lines.stream()
         .filter(l -> !customerOf(l).equals(erased)).toList()));
     assertThat(fileModeWithoutErased).isNotEqualTo(fileMode);
-    try (Admin admin = broker.admin()) {
-      Topics.ensure(admin, config, 3, (short) 1);
-    }
-    EventFileProducer.produce(logs, broker.bootstrapServers(), config.get(ConfigKeys.INPUT_TOPIC));
-    try (StreamJob job = new StreamJob(config, broker.bootstrapServers(), dir.resolve("state").toString(),
-        new SimpleMeterRegistry()); Admin admin = broker.admin()) {
-      job.start();
-      assertThat(StreamJob.awaitCaughtUp(admin, config, Duration.ofMinutes(4), broker.bootstrapServers())).isTrue();
+    try (StreamJob job = caughtUpJob(config, "state")) {
       Map<String, StatValue> stats = StatsTopicReader.read(broker.bootstrapServers(),
           config.get(ConfigKeys.STATS_TOPIC));
       assertThat(stats.keySet()).as("bounded votes only").allMatch(k -> StatKey.kind(k) == StatKey.VOTE);
@@ -85,12 +78,7 @@ class StreamPrivacyIT {
       assertThat(votesWhenEqual(fileModeWithoutErased)).as("the erased customer's votes retracted")
           .isEqualTo(fileModeWithoutErased);
 
-      Path yaml = dir.resolve("config.yaml");
-      Files.writeString(yaml, String.join("\n", "stream.stats-topic: " + config.get(ConfigKeys.STATS_TOPIC),
-          "stream.facts-topic: " + config.get(ConfigKeys.FACTS_TOPIC),
-          "stream.application-id: " + config.get(ConfigKeys.APPLICATION_ID),
-          "stream.input-topic: " + config.get(ConfigKeys.INPUT_TOPIC), "calibration.enabled: false",
-          "privacy.epsilon: " + EPSILON, "privacy.max-requests-per-customer: 2", ""));
+      Path yaml = publishConfig(config, "config.yaml");
       Path published = dir.resolve("published");
       assertThat(RewriteCli.run("publish", "--config", yaml.toString(), "--bootstrap", broker.bootstrapServers(),
           "--model", published.toString())).isZero();
@@ -118,14 +106,7 @@ class StreamPrivacyIT {
     Map<String, Long> fileModeOfClosed = VoteTallies.votes(VoteTallies.mineFile(windowed, dir, lines.stream()
         .filter(l -> windows.of(timeOf(l)) == closed).toList()));
     assertThat(fileModeOfClosed).isNotEmpty();
-    try (Admin admin = broker.admin()) {
-      Topics.ensure(admin, windowed, 3, (short) 1);
-    }
-    EventFileProducer.produce(logs, broker.bootstrapServers(), windowed.get(ConfigKeys.INPUT_TOPIC));
-    try (StreamJob job = new StreamJob(windowed, broker.bootstrapServers(), dir.resolve("state-windows").toString(),
-        new SimpleMeterRegistry()); Admin admin = broker.admin()) {
-      job.start();
-      assertThat(StreamJob.awaitCaughtUp(admin, windowed, Duration.ofMinutes(4), broker.bootstrapServers())).isTrue();
+    try (StreamJob job = caughtUpJob(windowed, "state-windows")) {
       Map<String, StatValue> stats = StatsTopicReader.read(broker.bootstrapServers(),
           windowed.get(ConfigKeys.STATS_TOPIC));
       assertThat(stats.keySet()).as("windowed votes only").allMatch(k -> StatKey.kind(k) == StatKey.WINDOWED_VOTE);
@@ -133,13 +114,7 @@ class StreamPrivacyIT {
       assertThat(VoteTallies.votes(VoteWindows.votesOf(stats, closed))).as("each customer bounded per window")
           .isEqualTo(fileModeOfClosed);
 
-      Path yaml = dir.resolve("config-windows.yaml");
-      Files.writeString(yaml, String.join("\n", "stream.stats-topic: " + windowed.get(ConfigKeys.STATS_TOPIC),
-          "stream.facts-topic: " + windowed.get(ConfigKeys.FACTS_TOPIC),
-          "stream.application-id: " + windowed.get(ConfigKeys.APPLICATION_ID),
-          "stream.input-topic: " + windowed.get(ConfigKeys.INPUT_TOPIC), "calibration.enabled: false",
-          "privacy.epsilon: " + EPSILON, "privacy.max-requests-per-customer: 2", "privacy.window-days: " + days,
-          ""));
+      Path yaml = publishConfig(windowed, "config-windows.yaml");
       Path published = dir.resolve("published-windows");
       assertThat(RewriteCli.run("publish", "--config", yaml.toString(), "--bootstrap", broker.bootstrapServers(),
           "--model", published.toString())).isZero();
@@ -150,6 +125,37 @@ class StreamPrivacyIT {
       assertThat(PrivacyLedger.of(published).entries()).hasSize(1);
       assertThat(new org.selflearn.rewriter.online.ModelHome(published).versions()).containsExactly("v-000001");
     }
+  }
+
+  /** The job of {@code c}, started on the whole training log (produced to its input topic) and caught up. */
+  private static StreamJob caughtUpJob(RewriterConfig c, String state) throws InterruptedException {
+    try (Admin admin = broker.admin()) {
+      Topics.ensure(admin, c, 3, (short) 1);
+    }
+    EventFileProducer.produce(logs, broker.bootstrapServers(), c.get(ConfigKeys.INPUT_TOPIC));
+    StreamJob job = new StreamJob(c, broker.bootstrapServers(), dir.resolve(state).toString(),
+        new SimpleMeterRegistry());
+    job.start();
+    try (Admin admin = broker.admin()) {
+      assertThat(StreamJob.awaitCaughtUp(admin, c, Duration.ofMinutes(4), broker.bootstrapServers())).isTrue();
+    } catch (RuntimeException | AssertionError e) {
+      job.close();
+      throw e;
+    }
+    return job;
+  }
+
+  /** The YAML a `publish --bootstrap` of the job of {@code c} reads: its topics and its privacy settings. */
+  private static Path publishConfig(RewriterConfig c, String name) throws IOException {
+    Path yaml = dir.resolve(name);
+    Files.writeString(yaml, String.join("\n", "stream.stats-topic: " + c.get(ConfigKeys.STATS_TOPIC),
+        "stream.facts-topic: " + c.get(ConfigKeys.FACTS_TOPIC),
+        "stream.application-id: " + c.get(ConfigKeys.APPLICATION_ID),
+        "stream.input-topic: " + c.get(ConfigKeys.INPUT_TOPIC), "calibration.enabled: false",
+        "privacy.epsilon: " + c.get(ConfigKeys.PRIVACY_EPSILON),
+        "privacy.max-requests-per-customer: " + c.get(ConfigKeys.PRIVACY_MAX_REQUESTS_PER_CUSTOMER),
+        "privacy.window-days: " + c.get(ConfigKeys.PRIVACY_WINDOW_DAYS), ""));
+    return yaml;
   }
 
   private static long timeOf(String line) {
